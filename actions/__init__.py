@@ -1,0 +1,1 @@
+"""Rasa custom actions: thin adapters from rasa-sdk calls to `bot/`."""

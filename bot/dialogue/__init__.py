@@ -1,0 +1,1 @@
+"""Decisions the actions make, as pure functions over plain data (no rasa-sdk)."""

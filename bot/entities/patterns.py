@@ -1,0 +1,46 @@
+"""Entities with a fixed shape: application references and 1–5 ratings."""
+
+from __future__ import annotations
+
+import re
+from typing import List
+
+from bot.applications.reference import REFERENCE_PATTERN, fold_digits
+from bot.entities.gazetteer import EntityMatch
+
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_RATING_IN_CONTEXT = re.compile(
+    r"(?<![\w.])([1-5]|one|two|three|four|five)\s*(?:stars?\b|/\s*5\b|out\s+of\s+(?:5|five)\b)"
+    r"|(?:rate|rating|give|score)(?:\s+(?:it|you|this|them|the\s+service))?(?:\s+(?:a|an|of))?\s*:?\s*([1-5])(?![\w.])",
+    re.IGNORECASE,
+)
+_RATING_ALONE = re.compile(r"^\s*([1-5])\s*[.!]?\s*$")
+
+
+def find_references(text: str) -> List[EntityMatch]:
+    """Reference numbers in any spelling, each valued in its normal form (`PSP-204811`).
+
+    Spans index the original text: NFKC and digit folding keep one character per character
+    for the characters references are made of.
+    """
+    folded = fold_digits(text)
+    if len(folded) != len(text):
+        folded, text = text, text  # unusual folding: match on the raw text only
+    return [
+        EntityMatch(m.start(), m.end(), text[m.start() : m.end()], f"{m.group(1).upper()}-{m.group(2)}")
+        for m in REFERENCE_PATTERN.finditer(folded)
+    ]
+
+
+def find_ratings(text: str) -> List[EntityMatch]:
+    """A rating of 1 to 5: a message that is only the digit, or "4 stars", "rate it 3"."""
+    alone = _RATING_ALONE.match(text)
+    if alone:
+        return [EntityMatch(alone.start(1), alone.end(1), alone.group(1), alone.group(1))]
+    found = []
+    for match in _RATING_IN_CONTEXT.finditer(text):
+        group = 1 if match.group(1) else 2
+        raw = match.group(group)
+        value = str(_WORD_NUMBERS.get(raw.lower(), raw))
+        found.append(EntityMatch(match.start(group), match.end(group), raw, value))
+    return found

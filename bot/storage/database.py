@@ -1,0 +1,106 @@
+"""Engine factory and table definitions.
+
+The tables share the database with Rasa's tracker store (its table is `events`), so one
+`DATABASE_URL` moves everything to PostgreSQL at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+)
+from sqlalchemy.engine import Engine, make_url
+
+metadata = MetaData()
+
+applications = Table(
+    "applications",
+    metadata,
+    Column("reference", String(10), primary_key=True),
+    Column("service_id", String(40), nullable=False),
+    Column("status", String(30), nullable=False),
+    Column("submitted_on", Date, nullable=False),
+    Column("updated_on", Date, nullable=False),
+    Column("rejection_reason", Text),
+    Column("collection_office", String(80)),
+)
+
+
+def _conversation_columns() -> list:
+    """Columns every citizen record has, so reviews can slice by them."""
+    return [
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("conversation_id", String(255), nullable=False, index=True),
+        Column("channel", String(40), nullable=False),
+        Column("language", String(10), nullable=False, index=True),
+        Column("service_id", String(40), index=True),
+        Column("created_at", DateTime(timezone=True), nullable=False, index=True),
+    ]
+
+
+feedback = Table(
+    "feedback",
+    metadata,
+    *_conversation_columns(),
+    Column("rating", Integer, nullable=False),
+    Column("comment", Text),
+)
+
+complaints = Table(
+    "complaints",
+    metadata,
+    *_conversation_columns(),
+    Column("text", Text, nullable=False),
+)
+
+handoff_requests = Table(
+    "handoff_requests",
+    metadata,
+    *_conversation_columns(),
+    Column("transcript", JSON, nullable=False),
+    Column("status", String(20), nullable=False, default="open"),
+)
+
+fallback_events = Table(
+    "fallback_events",
+    metadata,
+    *_conversation_columns(),
+    Column("text", Text, nullable=False),
+    Column("stage", String(30), nullable=False),
+    Column("top_intents", JSON, nullable=False),
+    Column("confidence", Float),
+)
+
+
+def _enable_sqlite_wal(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    """WAL lets the action server write while Rasa and the review app read."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def create_database_engine(database_url: str) -> Engine:
+    """An engine for `database_url` with its tables created; SQLite folders are made too."""
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, future=True, connect_args={"timeout": 10})
+        event.listen(engine, "connect", _enable_sqlite_wal)
+    else:
+        engine = create_engine(url, future=True, pool_pre_ping=True)
+    metadata.create_all(engine)
+    return engine

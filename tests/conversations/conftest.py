@@ -1,0 +1,112 @@
+"""An in-process Rasa agent on the trained model, with the real action server beside it.
+
+The action server runs as its own process (as in production) on a free localhost port,
+on a temporary SQLite database that the tests read back to check what was stored.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+from typing import Any, Dict, Iterator, List
+
+import pytest
+from rasa.core.agent import Agent
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.utils.endpoints import EndpointConfig
+
+from bot.settings import PROJECT_ROOT
+from bot.storage.database import create_database_engine
+from bot.storage.records import RecordStore
+
+MODEL = PROJECT_ROOT / "models" / "citizen.tar.gz"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_healthy(url: str, process: subprocess.Popen, log: Path, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"action server exited:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"action server not healthy after {seconds}s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="session")
+def conversation_db(tmp_path_factory) -> str:
+    return f"sqlite:///{tmp_path_factory.mktemp('conversations') / 'citizen.db'}"
+
+
+@pytest.fixture(scope="session")
+def action_server(conversation_db: str, tmp_path_factory) -> Iterator[str]:
+    port = _free_port()
+    log = tmp_path_factory.mktemp("logs") / "actions.log"
+    env = {**os.environ, "DATABASE_URL": conversation_db, "PYTHONPATH": str(PROJECT_ROOT)}
+    with log.open("w") as handle:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        _wait_until_healthy(f"http://127.0.0.1:{port}/health", process, log)
+        yield f"http://127.0.0.1:{port}/webhook"
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+@pytest.fixture(scope="session")
+def agent(action_server: str) -> Agent:
+    if not MODEL.exists():
+        pytest.fail(f"{MODEL} is missing: scripts/test trains it before running pytest")
+    return Agent.load(str(MODEL), action_endpoint=EndpointConfig(url=action_server))
+
+
+@pytest.fixture(scope="session")
+def records(conversation_db: str) -> RecordStore:
+    return RecordStore(create_database_engine(conversation_db))
+
+
+class Citizen:
+    """One citizen talking to the agent over a channel; `say` returns the bot's messages."""
+
+    def __init__(self, agent: Agent, channel: str = "rest") -> None:
+        self.agent = agent
+        self.channel = channel
+        self.sender_id = f"citizen-{uuid.uuid4().hex[:10]}"
+
+    async def say(self, text: str) -> List[Dict[str, Any]]:
+        output = CollectingOutputChannel()
+        message = UserMessage(text, output, self.sender_id, input_channel=self.channel)
+        await self.agent.handle_message(message)
+        return output.messages
+
+    async def texts(self, text: str) -> List[str]:
+        return [m.get("text") or "" for m in await self.say(text)]
+
+    async def tracker(self):
+        return await self.agent.tracker_store.retrieve(self.sender_id)
+
+
+@pytest.fixture
+def citizen(agent: Agent) -> Citizen:
+    return Citizen(agent)

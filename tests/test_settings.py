@@ -1,0 +1,56 @@
+from pathlib import Path
+
+import pytest
+
+from bot.exceptions import ConfigurationError
+from bot.settings import PROJECT_ROOT, load_settings
+
+
+def test_defaults_are_embedded_sqlite_and_the_sample_catalog():
+    settings = load_settings({})
+    assert settings.database_url.startswith("sqlite:///")
+    assert settings.database_url.endswith("var/citizen.db")
+    assert settings.catalog_dir == PROJECT_ROOT / "content" / "catalog"
+    assert settings.application_status_url is None
+    assert settings.application_status_timeout == 3.0
+    assert settings.seed_demo_applications is True
+
+
+def test_postgresql_url_is_accepted():
+    settings = load_settings({"DATABASE_URL": "postgresql://citizen:secret@db:5432/citizen"})
+    assert settings.database_url.startswith("postgresql://")
+
+
+@pytest.mark.parametrize(
+    "environ, named",
+    [
+        ({"DATABASE_URL": "not a url"}, "DATABASE_URL"),
+        ({"DATABASE_URL": "mysql://x@y/z"}, "DATABASE_URL"),
+        ({"APPLICATION_STATUS_URL": "ftp://agency"}, "APPLICATION_STATUS_URL"),
+        ({"APPLICATION_STATUS_TIMEOUT": "soon"}, "APPLICATION_STATUS_TIMEOUT"),
+        ({"APPLICATION_STATUS_TIMEOUT": "-1"}, "APPLICATION_STATUS_TIMEOUT"),
+        ({"SEED_DEMO_APPLICATIONS": "maybe"}, "SEED_DEMO_APPLICATIONS"),
+        ({"CONTENT_DIR": "/nonexistent/content"}, "CONTENT_DIR"),
+    ],
+)
+def test_invalid_setting_stops_start_with_its_name(environ, named):
+    with pytest.raises(ConfigurationError, match=named):
+        load_settings(environ)
+
+
+def test_status_url_loses_its_trailing_slash(tmp_path: Path):
+    settings = load_settings({"APPLICATION_STATUS_URL": "https://agency.example/api/"})
+    assert settings.application_status_url == "https://agency.example/api"
+
+
+def test_env_example_documents_every_variable_the_settings_read():
+    documented = {
+        line.split("=", 1)[0]
+        for line in (PROJECT_ROOT / ".env.example").read_text().splitlines()
+        if "=" in line and not line.startswith("#")
+    }
+    source = (PROJECT_ROOT / "bot" / "settings.py").read_text()
+    read = {name for name in documented if f'"{name}"' in source}
+    assert read == documented - {"RASA_PORT"}
+    for name in ("DATABASE_URL", "CONTENT_DIR", "APPLICATION_STATUS_URL", "APPLICATION_STATUS_TIMEOUT", "SEED_DEMO_APPLICATIONS"):
+        assert name in documented
