@@ -52,7 +52,9 @@ class ValidateApplicationStatusForm(FormValidationAction):
     ) -> Dict[Text, Any]:
         reference = find_reference(str(value or ""))
         if reference is None and value:
-            dispatcher.utter_message(response="utter_reference_malformed", attempt=_quoted(str(value)), example=REFERENCE_EXAMPLE)
+            dispatcher.utter_message(
+                response="utter_reference_malformed", attempt=_quoted(str(value)), example=REFERENCE_EXAMPLE
+            )
         return {"reference_number": reference}
 
 
@@ -62,7 +64,9 @@ class ActionCheckApplicationStatus(CitizenAction):
     def name(self) -> Text:
         return "action_check_application_status"
 
-    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         reference = tracker.get_slot("reference_number")
         catalog = localized_catalog(tracker)
         try:

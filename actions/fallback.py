@@ -37,7 +37,10 @@ async def _log_gap(tracker: Tracker, stage: str, message: Optional[Dict[str, Any
 def _first_unclear_message(tracker: Tracker) -> Dict[str, Any]:
     """The citizen message that started the current fallback (the latest `nlu_fallback`)."""
     for event in reversed(tracker.events):
-        if event.get("event") == "user" and (event.get("parse_data", {}).get("intent") or {}).get("name") == "nlu_fallback":
+        if (
+            event.get("event") == "user"
+            and (event.get("parse_data", {}).get("intent") or {}).get("name") == "nlu_fallback"
+        ):
             return {"text": event.get("text"), **event.get("parse_data", {})}
     return tracker.latest_message
 
@@ -48,7 +51,9 @@ class ActionDefaultAskAffirmation(CitizenAction):
     def name(self) -> Text:
         return "action_default_ask_affirmation"
 
-    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         message = tracker.latest_message
         if not has_words(message.get("text") or ""):
             dispatcher.utter_message(response="utter_no_text")
@@ -56,7 +61,10 @@ class ActionDefaultAskAffirmation(CitizenAction):
         await _log_gap(tracker, "clarify")
         entities = message.get("entities") or []
         buttons = [
-            {"title": response_text(domain, f"utter_intent_title_{intent['name']}"), "payload": intent_payload(intent["name"], entities)}
+            {
+                "title": response_text(domain, f"utter_intent_title_{intent['name']}"),
+                "payload": intent_payload(intent["name"], entities),
+            }
             for intent in likeliest_intents(message.get("intent_ranking") or [])
         ]
         buttons.append({"title": response_text(domain, "utter_something_else"), "payload": "/out_of_scope"})
@@ -70,7 +78,9 @@ class ActionDefaultFallback(CitizenAction):
     def name(self) -> Text:
         return "action_default_fallback"
 
-    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         unclear = _first_unclear_message(tracker)
         if not has_words(unclear.get("text") or ""):
             dispatcher.utter_message(response="utter_no_text")
@@ -86,8 +96,9 @@ class ActionOutOfScope(CitizenAction):
     def name(self) -> Text:
         return "action_out_of_scope"
 
-    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         await _log_gap(tracker, "out_of_scope")
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
-

@@ -46,7 +46,9 @@ class ActionAskFeedbackService(CitizenAction):
     def name(self) -> Text:
         return "action_ask_feedback_service"
 
-    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         buttons = service_buttons(localized_catalog(tracker))
         buttons.append({"title": response_text(domain, "utter_feedback_general"), "payload": "/deny"})
         dispatcher.utter_message(response="utter_ask_feedback_service", buttons=buttons)
@@ -74,7 +76,9 @@ class ValidateFeedbackForm(FormValidationAction):
             return {}
         return {"feedback_service": GENERAL}
 
-    async def extract_rating(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    async def extract_rating(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         requested = tracker.get_slot("requested_slot")
         if tracker.get_slot("rating"):
             return {}
@@ -110,7 +114,9 @@ class ActionSubmitFeedback(CitizenAction):
     def name(self) -> Text:
         return "action_submit_feedback"
 
-    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         service_id = tracker.get_slot("feedback_service")
         rating = int(tracker.get_slot("rating"))
         comment = tracker.get_slot("feedback_comment")
@@ -153,7 +159,9 @@ class ActionSubmitComplaint(CitizenAction):
     def name(self) -> Text:
         return "action_submit_complaint"
 
-    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         details = tracker.get_slot("complaint_details") or ""
         service_id = next(tracker.get_latest_entity_values("service"), None) or tracker.get_slot("service")
         record = ComplaintRecord(context=conversation_context(tracker, service_id), text=details)

@@ -20,7 +20,9 @@ class ActionRequestHuman(CitizenAction):
     def name(self) -> Text:
         return "action_request_human"
 
-    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         service_id = tracker.get_slot("service")
         record = HandoffRecord(
             context=conversation_context(tracker, service_id),

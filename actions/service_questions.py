@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import FormValidationAction, Tracker
-from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -14,8 +13,18 @@ from bot.catalog.answers import answer_topic, more_about, service_buttons, servi
 
 #: While the assistant asks for a service, these intents are interruptions, not answers.
 INTERRUPTIONS = {
-    "greet", "goodbye", "thank", "deny", "bot_challenge", "help", "request_human", "complain",
-    "give_feedback", "check_application_status", "change_language", "out_of_scope",
+    "greet",
+    "goodbye",
+    "thank",
+    "deny",
+    "bot_challenge",
+    "help",
+    "request_human",
+    "complain",
+    "give_feedback",
+    "check_application_status",
+    "change_language",
+    "out_of_scope",
 }
 
 
@@ -25,7 +34,9 @@ class ActionAnswerServiceQuestion(CitizenAction):
     def name(self) -> Text:
         return "action_answer_service_question"
 
-    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         catalog = localized_catalog(tracker)
         service_id = tracker.get_slot("service")
         topic = tracker.get_slot("topic")
@@ -43,7 +54,9 @@ class ActionAskService(CitizenAction):
     def name(self) -> Text:
         return "action_ask_service"
 
-    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(response="utter_ask_service", buttons=service_buttons(localized_catalog(tracker)))
         return []
 
@@ -54,7 +67,9 @@ class ValidateServiceQuestionForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_service_question_form"
 
-    async def extract_service(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    async def extract_service(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         if tracker.get_slot("requested_slot") != "service":
             return {}
         if next(tracker.get_latest_entity_values("service"), None):
@@ -65,7 +80,9 @@ class ValidateServiceQuestionForm(FormValidationAction):
         dispatcher.utter_message(response="utter_unknown_service")
         return {"service": None}
 
-    async def validate_service(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    async def validate_service(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         if value in localized_catalog(tracker).facts.services:
             return {"service": value}
         if value is not None:

@@ -52,7 +52,13 @@ def _free_port() -> int:
 
 def _start_servers(workdir: Path) -> tuple:
     action_port, rasa_port = _free_port(), _free_port()
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'bench.db'}", "PYTHONPATH": str(ROOT), "TF_CPP_MIN_LOG_LEVEL": "2"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{workdir / 'bench.db'}",
+        "PYTHONPATH": str(ROOT),
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "RASA_TELEMETRY_ENABLED": "false",
+    }
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n"
@@ -61,12 +67,31 @@ def _start_servers(workdir: Path) -> tuple:
     logs = [open(workdir / "actions.log", "w"), open(workdir / "rasa.log", "w")]
     actions = subprocess.Popen(
         [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(action_port)],
-        cwd=ROOT, env=env, stdout=logs[0], stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        env=env,
+        stdout=logs[0],
+        stderr=subprocess.STDOUT,
     )
     rasa = subprocess.Popen(
-        [str(VENV_BIN / "rasa"), "run", "--model", "models/citizen.tar.gz", "--port", str(rasa_port),
-         "--interface", "127.0.0.1", "--endpoints", str(endpoints), "--credentials", "credentials.yml", "--enable-api"],
-        cwd=ROOT, env=env, stdout=logs[1], stderr=subprocess.STDOUT,
+        [
+            str(VENV_BIN / "rasa"),
+            "run",
+            "--model",
+            "models/citizen.tar.gz",
+            "--port",
+            str(rasa_port),
+            "--interface",
+            "127.0.0.1",
+            "--endpoints",
+            str(endpoints),
+            "--credentials",
+            "credentials.yml",
+            "--enable-api",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=logs[1],
+        stderr=subprocess.STDOUT,
     )
     return f"http://127.0.0.1:{rasa_port}", [actions, rasa]
 
@@ -85,11 +110,15 @@ async def _wait_ready(base_url: str, seconds: float = 180) -> None:
     raise RuntimeError("Rasa did not become ready")
 
 
-async def _conversation(session: aiohttp.ClientSession, url: str, messages: Sequence[str], latencies: List[float]) -> int:
+async def _conversation(
+    session: aiohttp.ClientSession, url: str, messages: Sequence[str], latencies: List[float]
+) -> int:
     sender, errors = f"bench-{uuid.uuid4().hex[:12]}", 0
     for text in messages:
         started = time.perf_counter()
-        async with session.post(url, json={"sender": sender, "message": text}, timeout=aiohttp.ClientTimeout(total=30)) as response:
+        async with session.post(
+            url, json={"sender": sender, "message": text}, timeout=aiohttp.ClientTimeout(total=30)
+        ) as response:
             replies = await response.json()
         latencies.append(time.perf_counter() - started)
         if response.status != 200 or not replies:
@@ -104,7 +133,9 @@ async def _run(base_url: str, workload: str, concurrency: int, rounds: int) -> D
         started = time.perf_counter()
         errors = 0
         for _ in range(rounds):
-            results = await asyncio.gather(*(_conversation(session, url, WORKLOADS[workload], latencies) for _ in range(concurrency)))
+            results = await asyncio.gather(
+                *(_conversation(session, url, WORKLOADS[workload], latencies) for _ in range(concurrency))
+            )
             errors += sum(results)
         elapsed = time.perf_counter() - started
     ordered = sorted(latencies)
@@ -134,11 +165,20 @@ async def _benchmark(rounds: int) -> None:
             for process in processes:
                 process.terminate()
                 process.wait(timeout=30)
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
     print(f"machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, SQLite tracker store")
     print(f"{'conc':>4} {'workload':>9} {'msgs':>5} {'p50 ms':>8} {'p95 ms':>8} {'msg/s':>7} {'errors':>6}")
     for (workload, concurrency), r in results.items():
-        print(f"{concurrency:>4} {workload:>9} {r['messages']:>5} {r['p50_ms']:>8.1f} {r['p95_ms']:>8.1f} {r['throughput']:>7.1f} {r['errors']:>6}")
+        print(
+            f"{concurrency:>4} {workload:>9} {r['messages']:>5} {r['p50_ms']:>8.1f} {r['p95_ms']:>8.1f} {r['throughput']:>7.1f} {r['errors']:>6}"
+        )
     for concurrency in (1, 10):
         catalog, baseline = results[("catalog", concurrency)], results[("baseline", concurrency)]
         print(

@@ -62,8 +62,7 @@ def opening_hours(hours: Sequence[OpeningHours], language: str) -> str:
     parts = []
     for entry in hours:
         day_text = ", ".join(
-            names[start] if start == end else f"{names[start]}–{names[end]}"
-            for start, end in _day_runs(entry.days)
+            names[start] if start == end else f"{names[start]}–{names[end]}" for start, end in _day_runs(entry.days)
         )
         parts.append(f"{day_text} {_clock(entry.opens, language)}–{_clock(entry.closes, language)}")
     return "; ".join(parts)

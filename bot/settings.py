@@ -60,9 +60,7 @@ def _validate_database_url(raw: str) -> str:
     except ArgumentError:
         raise ConfigurationError(f"DATABASE_URL is not a database URL: {raw!r}") from None
     if url.get_backend_name() not in {"sqlite", "postgresql"}:
-        raise ConfigurationError(
-            f"DATABASE_URL must be sqlite or postgresql, got {url.get_backend_name()!r}"
-        )
+        raise ConfigurationError(f"DATABASE_URL must be sqlite or postgresql, got {url.get_backend_name()!r}")
     return raw
 
 
@@ -85,13 +83,9 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
     return Settings(
         database_url=_validate_database_url(env.get("DATABASE_URL") or default_db),
         content_dir=content_dir,
-        application_status_url=_validate_http_url(
-            "APPLICATION_STATUS_URL", env.get("APPLICATION_STATUS_URL", "")
-        ),
+        application_status_url=_validate_http_url("APPLICATION_STATUS_URL", env.get("APPLICATION_STATUS_URL", "")),
         application_status_timeout=_parse_positive_float(
             "APPLICATION_STATUS_TIMEOUT", env.get("APPLICATION_STATUS_TIMEOUT") or "3"
         ),
-        seed_demo_applications=_parse_bool(
-            "SEED_DEMO_APPLICATIONS", env.get("SEED_DEMO_APPLICATIONS") or "true"
-        ),
+        seed_demo_applications=_parse_bool("SEED_DEMO_APPLICATIONS", env.get("SEED_DEMO_APPLICATIONS") or "true"),
     )

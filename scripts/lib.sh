@@ -8,6 +8,8 @@ export PYTHONPATH="$PROJECT_ROOT${PYTHONPATH:+:$PYTHONPATH}"
 # Quiet TensorFlow's start-up chatter; Rasa's own logs still show.
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
 export SQLALCHEMY_SILENCE_UBER_WARNING=1
+# Nothing leaves the machine at run time: no usage telemetry, no error reports to Rasa's Sentry.
+export RASA_TELEMETRY_ENABLED=false
 
 find_python310() {
   local candidate

@@ -19,7 +19,9 @@ WARNING = re.compile(r"UserWarning: (.*)")
 
 def code_mentions(name: str) -> bool:
     """Whether Python code sends the response `name` (literally or by its prefix)."""
-    sources = [path.read_text(encoding="utf-8") for folder in ("actions", "bot") for path in (ROOT / folder).rglob("*.py")]
+    sources = [
+        path.read_text(encoding="utf-8") for folder in ("actions", "bot") for path in (ROOT / folder).rglob("*.py")
+    ]
     candidates = [name] + [name[:cut] for cut in range(len(name), 6, -1) if name[cut - 1] == "_"]
     return any(f'"{candidate}' in source for candidate in candidates for source in sources)
 

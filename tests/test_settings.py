@@ -52,5 +52,11 @@ def test_env_example_documents_every_variable_the_settings_read():
     source = (PROJECT_ROOT / "bot" / "settings.py").read_text()
     read = {name for name in documented if f'"{name}"' in source}
     assert read == documented - {"RASA_PORT"}
-    for name in ("DATABASE_URL", "CONTENT_DIR", "APPLICATION_STATUS_URL", "APPLICATION_STATUS_TIMEOUT", "SEED_DEMO_APPLICATIONS"):
+    for name in (
+        "DATABASE_URL",
+        "CONTENT_DIR",
+        "APPLICATION_STATUS_URL",
+        "APPLICATION_STATUS_TIMEOUT",
+        "SEED_DEMO_APPLICATIONS",
+    ):
         assert name in documented

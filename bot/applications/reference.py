@@ -20,8 +20,7 @@ def fold_digits(text: str) -> str:
     """NFKC (full-width letters and digits) plus every script's decimal digits as 0–9."""
     folded = unicodedata.normalize("NFKC", text)
     return "".join(
-        str(unicodedata.decimal(char)) if char.isdecimal() and not char.isascii() else char
-        for char in folded
+        str(unicodedata.decimal(char)) if char.isdecimal() and not char.isascii() else char for char in folded
     )
 
 

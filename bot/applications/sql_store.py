@@ -82,7 +82,9 @@ class SqlApplicationStore:
             for item in items
         ]
         with self._engine.begin() as connection:
-            connection.execute(applications.delete().where(applications.c.reference.in_([r["reference"] for r in rows])))
+            connection.execute(
+                applications.delete().where(applications.c.reference.in_([r["reference"] for r in rows]))
+            )
             connection.execute(applications.insert(), rows)
 
     def _lookup_sync(self, reference: str) -> Optional[Application]:

@@ -5,6 +5,6 @@ Facts that do not depend on language (fees, durations, phones, hours) live once 
 """
 
 from bot.catalog.loader import load_catalog
-from bot.catalog.models import Catalog, LocalizedCatalog, SERVICE_IDS, TOPICS
+from bot.catalog.models import SERVICE_IDS, TOPICS, Catalog, LocalizedCatalog
 
 __all__ = ["Catalog", "LocalizedCatalog", "SERVICE_IDS", "TOPICS", "load_catalog"]

@@ -84,7 +84,9 @@ def answer_topic(catalog: LocalizedCatalog, service_id: str, topic: str) -> List
             replies.append(_reply("utter_answer_apply_link", url=facts.online_url, **common))
         return replies
     if topic == "office":
-        return [office_reply(office, office_texts, language) for office, office_texts in catalog.offices_for(service_id)]
+        return [
+            office_reply(office, office_texts, language) for office, office_texts in catalog.offices_for(service_id)
+        ]
     raise ValueError(f"unknown topic {topic!r}")
 
 

@@ -76,9 +76,7 @@ def load_catalog(catalog_dir: Path) -> Catalog:
     facts = parse_model(facts_path, read_yaml_mapping(facts_path), CatalogFacts)
     _check_references(facts_path, facts)
     texts = {
-        path.stem: _load_texts(path, facts)
-        for path in sorted(catalog_dir.glob("*.yml"))
-        if path.name != FACTS_FILE
+        path.stem: _load_texts(path, facts) for path in sorted(catalog_dir.glob("*.yml")) if path.name != FACTS_FILE
     }
     if SOURCE_LANGUAGE not in texts:
         raise ContentError(str(catalog_dir / f"{SOURCE_LANGUAGE}.yml"), "(file)", "the source language file is missing")

@@ -12,7 +12,9 @@ def status_reply(application: Application, catalog: LocalizedCatalog) -> Reply:
     """What to tell the citizen about `application`, in the catalog's language."""
     language = catalog.language
     services = catalog.texts.services
-    service_title = services[application.service_id].title if application.service_id in services else application.service_id
+    service_title = (
+        services[application.service_id].title if application.service_id in services else application.service_id
+    )
     kwargs = {
         "reference": application.reference,
         "service_title": service_title,
@@ -27,7 +29,9 @@ def status_reply(application: Application, catalog: LocalizedCatalog) -> Reply:
             office, texts = catalog.contact_office_for(application.service_id)
         else:
             office, texts = catalog.office(office_id)
-        kwargs.update(office_name=texts.name, address=texts.address, hours=formatting.opening_hours(office.hours, language))
+        kwargs.update(
+            office_name=texts.name, address=texts.address, hours=formatting.opening_hours(office.hours, language)
+        )
     return Reply(response=f"utter_status_{application.status.value}", kwargs=kwargs)
 
 

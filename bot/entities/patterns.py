@@ -15,6 +15,7 @@ _RATING_IN_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _RATING_ALONE = re.compile(r"^\s*([1-5])\s*[.!]?\s*$")
+_RATING_AT_END = re.compile(r"[,:;–—-]\s*([1-5])\s*[.!]*\s*$")
 
 
 def find_references(text: str) -> List[EntityMatch]:
@@ -34,7 +35,7 @@ def find_references(text: str) -> List[EntityMatch]:
 
 def find_ratings(text: str) -> List[EntityMatch]:
     """A rating of 1 to 5: a message that is only the digit, or "4 stars", "rate it 3"."""
-    alone = _RATING_ALONE.match(text)
+    alone = _RATING_ALONE.match(text) or _RATING_AT_END.search(text)
     if alone:
         return [EntityMatch(alone.start(1), alone.end(1), alone.group(1), alone.group(1))]
     found = []

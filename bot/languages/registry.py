@@ -59,9 +59,7 @@ LANGUAGES: Dict[str, Language] = {
         ),
         Language("fj", "Fijian", "Vosa Vakaviti", "Latin", _L, "en_FJ", ("vosa vakaviti",)),
         Language("hi", "Hindi", "हिन्दी", "Devanagari", _L, "hi"),
-        Language(
-            "id", "Indonesian", "Bahasa Indonesia", "Latin", _L, "id", ("bahasa indonesia",)
-        ),
+        Language("id", "Indonesian", "Bahasa Indonesia", "Latin", _L, "id", ("bahasa indonesia",)),
         Language("fa", "Persian", "فارسی", "Arabic", _R, "fa", ("farsi",)),
         Language("ja", "Japanese", "日本語", "Japanese", _L, "ja"),
         Language("ko", "Korean", "한국어", "Hangul", _L, "ko"),

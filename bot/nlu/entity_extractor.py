@@ -11,10 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -22,6 +19,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.catalog import Catalog, load_catalog
 from bot.entities import EntityMatch, Gazetteer, find_ratings, find_references
 from bot.languages import LANGUAGES
+from bot.nlu.base import ConfiguredComponent
 from bot.settings import load_settings
 
 
@@ -45,29 +43,19 @@ def language_terms() -> Dict[str, str]:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class CitizenEntityExtractor(GraphComponent, EntityExtractorMixin):
+class CitizenEntityExtractor(ConfiguredComponent, EntityExtractorMixin):
     """service, language, reference_number and rating entities for every message."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"catalog_dir": None}  # None: the settings' CONTENT_DIR/catalog
 
-    def __init__(self, config: Dict[Text, Any], catalog: Catalog) -> None:
-        self._config = config
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        super().__init__(config)
+        configured: Optional[str] = config.get("catalog_dir")
+        catalog = load_catalog(Path(configured) if configured else load_settings().catalog_dir)
         self._services = Gazetteer(service_terms(catalog))
         self._languages = Gazetteer(language_terms())
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "CitizenEntityExtractor":
-        configured: Optional[str] = config.get("catalog_dir")
-        catalog_dir = Path(configured) if configured else load_settings().catalog_dir
-        return cls(config, load_catalog(catalog_dir))
 
     @property
     def name(self) -> Text:  # type: ignore[override]
@@ -79,11 +67,7 @@ class CitizenEntityExtractor(GraphComponent, EntityExtractorMixin):
         references = find_references(text)
         found += [("reference_number", m) for m in references]
         taken = [(m.start, m.end) for m in references]
-        found += [
-            ("rating", m)
-            for m in find_ratings(text)
-            if not any(start <= m.start < end for start, end in taken)
-        ]
+        found += [("rating", m) for m in find_ratings(text) if not any(start <= m.start < end for start, end in taken)]
         return [self._as_entity(entity_type, match) for entity_type, match in sorted(found, key=lambda f: f[1].start)]
 
     def _as_entity(self, entity_type: str, match: EntityMatch) -> Dict[str, Any]:

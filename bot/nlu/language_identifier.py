@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.langid import detect_language
+from bot.nlu.base import ConfiguredComponent
 
 LANGUAGE_KEY = "language"
 CONFIDENCE_KEY = "language_confidence"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
-class LanguageIdentifier(GraphComponent):
+class LanguageIdentifier(ConfiguredComponent):
     """Detects the language of each message; first in the pipeline so later parts can use it."""
 
     @staticmethod
@@ -27,17 +25,8 @@ class LanguageIdentifier(GraphComponent):
         return {"default_language": "en"}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
+        super().__init__(config)
         self._default = config["default_language"]
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "LanguageIdentifier":
-        return cls(config)
 
     def _annotate(self, message: Message) -> None:
         text = message.get(TEXT) or ""

@@ -6,32 +6,20 @@ them to the fallback lets the assistant ask for words instead of answering at ra
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.dialogue.fallback import has_words
+from bot.nlu.base import ConfiguredComponent
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class NoWordsClassifier(GraphComponent):
+class NoWordsClassifier(ConfiguredComponent):
     """Overrides the intent with `nlu_fallback` when the message has no words at all."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "NoWordsClassifier":
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -101,7 +101,9 @@ class RecordStore:
 
     def mark_handoff_handled(self, request_id: int) -> None:
         with self._engine.begin() as connection:
-            connection.execute(update(handoff_requests).where(handoff_requests.c.id == request_id).values(status="handled"))
+            connection.execute(
+                update(handoff_requests).where(handoff_requests.c.id == request_id).values(status="handled")
+            )
 
     def rows(self, table: Table, conversation_id: Optional[str] = None) -> List[Dict[str, Any]]:
         """All rows of `table` (optionally of one conversation), oldest first."""

@@ -59,7 +59,13 @@ def make_tracker(
 ) -> Tracker:
     """A tracker whose latest event is `message`, after the `history` events."""
     events: List[Dict[str, Any]] = list(history) + [
-        {"event": "user", "text": message["text"], "parse_data": message, "input_channel": channel, "timestamp": time.time()}
+        {
+            "event": "user",
+            "text": message["text"],
+            "parse_data": message,
+            "input_channel": channel,
+            "timestamp": time.time(),
+        }
     ]
     all_slots = {"language": "en", "requested_slot": None, **(slots or {})}
     return Tracker(sender_id, all_slots, message, events, False, None, {}, "action_listen")

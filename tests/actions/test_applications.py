@@ -1,6 +1,5 @@
-from typing import Optional
-
 import dataclasses
+from typing import Optional
 
 import pytest
 
@@ -66,7 +65,9 @@ class _DownSource:
         raise StatusServiceUnavailable("agency API timed out")
 
 
-async def test_status_service_down_gives_a_clear_reply_with_a_phone_number(dispatcher, domain, action_services, monkeypatch):
+async def test_status_service_down_gives_a_clear_reply_with_a_phone_number(
+    dispatcher, domain, action_services, monkeypatch
+):
     down = dataclasses.replace(action_services, applications=_DownSource())
     monkeypatch.setattr(actions.common, "get_services", lambda: down)
     tracker = make_tracker(user_message("PSP-204811", "inform"), slots={"reference_number": "PSP-204811"})

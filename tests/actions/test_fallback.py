@@ -46,6 +46,8 @@ async def test_message_without_words_asks_for_text_and_is_not_a_gap(dispatcher, 
 
 
 async def test_out_of_scope_is_answered_and_logged_as_a_gap(dispatcher, domain, action_services):
-    await ActionOutOfScope().run(dispatcher, make_tracker(user_message("what's the weather tomorrow?", "out_of_scope")), domain)
+    await ActionOutOfScope().run(
+        dispatcher, make_tracker(user_message("what's the weather tomorrow?", "out_of_scope")), domain
+    )
     assert responses(dispatcher) == ["utter_out_of_scope"]
     assert action_services.records.rows(fallback_events)[0]["stage"] == "out_of_scope"

@@ -39,7 +39,9 @@ async def test_skipping_the_service_means_general_feedback(dispatcher, domain):
 
 @pytest.mark.parametrize("typed", ["0", "9", "10 out of 10", "-3"])
 async def test_rating_outside_one_to_five_is_refused_with_the_scale(dispatcher, domain, typed):
-    tracker = make_tracker(user_message(typed, "inform"), slots={"requested_slot": "rating", "feedback_service": "passport"})
+    tracker = make_tracker(
+        user_message(typed, "inform"), slots={"requested_slot": "rating", "feedback_service": "passport"}
+    )
     events = await ValidateFeedbackForm().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_rating_invalid"]
     assert _slots(events)["rating"] is None
@@ -47,14 +49,19 @@ async def test_rating_outside_one_to_five_is_refused_with_the_scale(dispatcher, 
 
 @pytest.mark.parametrize("typed, rating", [("4", "4"), ("five", "5"), ("I'd say 2", "2")])
 async def test_rating_is_read_from_what_the_citizen_types(dispatcher, domain, typed, rating):
-    tracker = make_tracker(user_message(typed, "inform"), slots={"requested_slot": "rating", "feedback_service": "passport"})
+    tracker = make_tracker(
+        user_message(typed, "inform"), slots={"requested_slot": "rating", "feedback_service": "passport"}
+    )
     assert _slots(await ValidateFeedbackForm().run(dispatcher, tracker, domain))["rating"] == rating
 
 
 async def test_comment_is_kept_without_control_characters(dispatcher, domain):
     slots = {"requested_slot": "feedback_comment", "feedback_service": "passport", "rating": "4"}
     tracker = make_tracker(user_message("Fast\x00 service <b>thanks</b>", "thank"), slots=slots)
-    assert _slots(await ValidateFeedbackForm().run(dispatcher, tracker, domain))["feedback_comment"] == "Fast service <b>thanks</b>"
+    assert (
+        _slots(await ValidateFeedbackForm().run(dispatcher, tracker, domain))["feedback_comment"]
+        == "Fast service <b>thanks</b>"
+    )
 
 
 async def test_submitted_feedback_is_stored_with_its_context(dispatcher, domain, action_services):
@@ -62,7 +69,13 @@ async def test_submitted_feedback_is_stored_with_its_context(dispatcher, domain,
     tracker = make_tracker(user_message("Quick!", "inform"), slots=slots, channel="socketio")
     events = await ActionSubmitFeedback().run(dispatcher, tracker, domain)
     [row] = action_services.records.rows(feedback)
-    assert (row["service_id"], row["rating"], row["comment"], row["channel"], row["language"]) == ("driving_license", 5, "Quick!", "socketio", "en")
+    assert (row["service_id"], row["rating"], row["comment"], row["channel"], row["language"]) == (
+        "driving_license",
+        5,
+        "Quick!",
+        "socketio",
+        "en",
+    )
     assert responses(dispatcher) == ["utter_feedback_thanks"]
     assert _slots(events) == {"feedback_service": None, "rating": None, "feedback_comment": None}
 
@@ -82,7 +95,9 @@ async def test_detailed_complaint_is_taken_from_the_first_message(dispatcher, do
 
 
 async def test_bare_wish_to_complain_asks_what_happened(dispatcher, domain):
-    events = await ValidateComplaintForm().run(dispatcher, make_tracker(user_message("I want to make a complaint", "complain")), domain)
+    events = await ValidateComplaintForm().run(
+        dispatcher, make_tracker(user_message("I want to make a complaint", "complain")), domain
+    )
     assert "complaint_details" not in _slots(events)
 
 
@@ -105,7 +120,9 @@ class _BrokenRecords:
         return fail
 
 
-async def test_database_down_while_storing_gives_an_apology_not_a_crash(dispatcher, domain, action_services, monkeypatch):
+async def test_database_down_while_storing_gives_an_apology_not_a_crash(
+    dispatcher, domain, action_services, monkeypatch
+):
     broken = dataclasses.replace(action_services, records=_BrokenRecords())
     monkeypatch.setattr(actions.common, "get_services", lambda: broken)
     slots = {"feedback_service": "passport", "rating": "4", "feedback_comment": "-"}

@@ -3,14 +3,21 @@ from bot.storage.database import handoff_requests
 from tests.actions.conftest import make_tracker, responses, user_message
 
 HISTORY = [
-    {"event": "user", "text": "how much is a passport", "parse_data": {"intent": {"name": "ask_fees"}, "language": "en"}, "timestamp": 1773655200},
+    {
+        "event": "user",
+        "text": "how much is a passport",
+        "parse_data": {"intent": {"name": "ask_fees"}, "language": "en"},
+        "timestamp": 1773655200,
+    },
     {"event": "bot", "text": "Passport: the fee is 60.00 US dollars.", "timestamp": 1773655201},
     {"event": "slot", "name": "service", "value": "passport"},
 ]
 
 
 async def test_handoff_is_recorded_with_the_transcript_and_the_office_contact(dispatcher, domain, action_services):
-    tracker = make_tracker(user_message("let me talk to a real person", "request_human"), slots={"service": "passport"}, history=HISTORY)
+    tracker = make_tracker(
+        user_message("let me talk to a real person", "request_human"), slots={"service": "passport"}, history=HISTORY
+    )
     await ActionRequestHuman().run(dispatcher, tracker, domain)
     [row] = action_services.records.rows(handoff_requests)
     assert row["status"] == "open" and row["service_id"] == "passport"

@@ -12,7 +12,9 @@ async def test_reference_in_the_question_is_answered_at_once(citizen: Citizen):
 
 async def test_missing_reference_is_asked_for_and_a_malformed_one_explained(citizen: Citizen):
     texts = await citizen.texts("has my application been approved?")
-    assert texts == ["What is your application reference number? You'll find it on your receipt. It looks like PSP-204811."]
+    assert texts == [
+        "What is your application reference number? You'll find it on your receipt. It looks like PSP-204811."
+    ]
     texts = await citizen.texts("1234")
     assert texts[0].startswith('"1234" doesn\'t look like a reference number.')
     assert "for example PSP-204811" in texts[0]

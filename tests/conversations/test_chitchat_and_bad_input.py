@@ -33,7 +33,9 @@ async def test_unclear_message_offers_choices_then_rephrase_then_gives_up_and_lo
     texts = await citizen.texts("/out_of_scope")
     assert texts[0].startswith("Sorry, I still didn't get that. Could you say it in other words?")
     texts = await citizen.texts(UNCLEAR)
-    assert texts[0].startswith("Sorry, I'm not sure I understood") or texts[0].startswith("Sorry, I can't help with that.")
+    assert texts[0].startswith("Sorry, I'm not sure I understood") or texts[0].startswith(
+        "Sorry, I can't help with that."
+    )
     stages = [r["stage"] for r in records.rows(fallback_events, conversation_id=citizen.sender_id)]
     assert stages[0] == "clarify"
     assert all(r["text"] == UNCLEAR for r in records.rows(fallback_events, conversation_id=citizen.sender_id))
@@ -65,7 +67,7 @@ async def test_bad_input_gets_a_reply_and_is_kept_in_the_conversation(citizen: C
     assert replies, "every message gets an answer"
     assert all(reply.get("text") for reply in replies)
     tracker = await citizen.tracker()
-    assert tracker.latest_message.text == text
+    assert tracker.latest_message.text == text.strip()  # Rasa trims surrounding white space
 
 
 async def test_five_thousand_characters_are_answered(citizen: Citizen):
@@ -77,7 +79,9 @@ async def test_five_thousand_characters_are_answered(citizen: Citizen):
 @pytest.mark.parametrize("text", ["", "😀😀😀", "!!! ???"])
 async def test_message_without_words_asks_for_text_and_is_not_logged_as_a_gap(citizen: Citizen, records, text):
     texts = await citizen.texts(text)
-    assert texts == ["I didn't catch any words there. Please type your question, for example \"passport fees\" or \"check my application\"."]
+    assert texts == [
+        'I didn\'t catch any words there. Please type your question, for example "passport fees" or "check my application".'
+    ]
     assert records.rows(fallback_events, conversation_id=citizen.sender_id) == []
     texts = await citizen.texts("how much is a passport?")
     assert texts[0] == "Passport: the fee is 60.00 US dollars."

@@ -29,7 +29,7 @@ async def test_feedback_with_an_invalid_rating_is_asked_again_then_stored(citize
 
 async def test_low_rating_without_comment_offers_help(citizen: Citizen, records):
     await citizen.say("I'd like to rate the service")
-    await citizen.say('/deny')
+    await citizen.say("/deny")
     await citizen.say("1")
     texts = await citizen.texts("/deny")
     assert texts[1] == "I'm sorry it didn't go well. Would you like to make a complaint or talk to an officer?"
@@ -50,7 +50,9 @@ async def test_detailed_complaint_is_recorded_and_an_officer_offered(citizen: Ci
 
 async def test_bare_wish_to_complain_asks_what_happened_first(citizen: Citizen, records):
     texts = await citizen.texts("I want to make a complaint")
-    assert texts == ["I'm sorry to hear that. Please tell me what happened: which office or service, when, and what went wrong."]
+    assert texts == [
+        "I'm sorry to hear that. Please tell me what happened: which office or service, when, and what went wrong."
+    ]
     assert records.rows(complaints, conversation_id=citizen.sender_id) == []
     await citizen.say("I waited four hours at the tax office and nobody called my number")
     [row] = records.rows(complaints, conversation_id=citizen.sender_id)

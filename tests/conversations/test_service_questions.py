@@ -18,7 +18,11 @@ async def test_parse_result_carries_language_and_confidence(agent):
 
 @pytest.mark.parametrize(
     "text, reference",
-    [("status of PSP-204811", "PSP-204811"), ("status of psp-204811", "PSP-204811"), ("status of psp204811", "PSP-204811")],
+    [
+        ("status of PSP-204811", "PSP-204811"),
+        ("status of psp-204811", "PSP-204811"),
+        ("status of psp204811", "PSP-204811"),
+    ],
 )
 async def test_reference_numbers_are_found_in_any_case_with_or_without_dash(agent, text, reference):
     parsed = await agent.parse_message(text)

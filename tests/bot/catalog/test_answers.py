@@ -26,7 +26,10 @@ def test_free_service_says_there_is_no_fee(english):
 
 def test_fee_note_follows_the_fee(english):
     replies = answer_topic(english, "passport", "fees")
-    assert replies[1] == {"response": "utter_catalog_note", "kwargs": {"note": english.texts.services["passport"].fee_note}}
+    assert replies[1] == {
+        "response": "utter_catalog_note",
+        "kwargs": {"note": english.texts.services["passport"].fee_note},
+    }
 
 
 def test_processing_time_gives_the_range_in_days(english):
@@ -54,7 +57,9 @@ def test_how_to_apply_links_the_online_service_when_there_is_one(english):
     responses = [r["response"] for r in answer_topic(english, "passport", "how_to_apply")]
     assert responses == ["utter_answer_how_to_apply", "utter_answer_apply_link"]
     assert english.facts.services["death_certificate"].online_url is None
-    assert [r["response"] for r in answer_topic(english, "death_certificate", "how_to_apply")] == ["utter_answer_how_to_apply"]
+    assert [r["response"] for r in answer_topic(english, "death_certificate", "how_to_apply")] == [
+        "utter_answer_how_to_apply"
+    ]
 
 
 @pytest.mark.parametrize("service_id", SERVICE_IDS)
@@ -73,7 +78,10 @@ def test_unknown_topic_is_a_programming_error(english):
 
 
 def test_overview_and_follow_up_name_the_service(english):
-    assert service_overview(english, "national_id")[0]["kwargs"]["service_title"] == english.texts.services["national_id"].title
+    assert (
+        service_overview(english, "national_id")[0]["kwargs"]["service_title"]
+        == english.texts.services["national_id"].title
+    )
     assert more_about(english, "national_id")["kwargs"]["service"] == "national_id"
 
 

@@ -57,13 +57,29 @@ def test_sample_synonyms_name_one_service_each(catalog):
     [
         ("services.yml", lambda d: d["services"]["passport"]["fee"].pop("amount"), "services.passport.fee.amount"),
         ("services.yml", lambda d: d["services"]["passport"]["fee"].update(amount=-5), "services.passport.fee.amount"),
-        ("services.yml", lambda d: d["services"]["passport"]["fee"].update(currency="dollars"), "services.passport.fee.currency"),
-        ("services.yml", lambda d: d["services"]["passport"]["processing_days"].update(min=30, max=5), "services.passport.processing_days"),
+        (
+            "services.yml",
+            lambda d: d["services"]["passport"]["fee"].update(currency="dollars"),
+            "services.passport.fee.currency",
+        ),
+        (
+            "services.yml",
+            lambda d: d["services"]["passport"]["processing_days"].update(min=30, max=5),
+            "services.passport.processing_days",
+        ),
         ("services.yml", lambda d: d["services"]["passport"].update(offices=["nowhere"]), "services.passport.offices"),
         ("services.yml", lambda d: d["services"].pop("tax_return"), "services.tax_return"),
         ("services.yml", lambda d: d["services"]["passport"].update(colour="blue"), "services.passport.colour"),
-        ("services.yml", lambda d: d["offices"]["central_passport_office"]["hours"][0].update(opens="25:00"), "offices.central_passport_office.hours.0.opens"),
-        ("services.yml", lambda d: d["offices"]["central_passport_office"]["hours"][0].update(days=["funday"]), "offices.central_passport_office.hours.0.days.0"),
+        (
+            "services.yml",
+            lambda d: d["offices"]["central_passport_office"]["hours"][0].update(opens="25:00"),
+            "offices.central_passport_office.hours.0.opens",
+        ),
+        (
+            "services.yml",
+            lambda d: d["offices"]["central_passport_office"]["hours"][0].update(days=["funday"]),
+            "offices.central_passport_office.hours.0.days.0",
+        ),
         ("en.yml", lambda d: d["services"]["passport"].update(documents=[]), "services.passport.documents"),
         ("en.yml", lambda d: d["services"]["passport"].update(eligibility="   "), "services.passport.eligibility"),
         ("en.yml", lambda d: d["services"].pop("national_id"), "services.national_id"),

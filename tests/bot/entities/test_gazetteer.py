@@ -2,7 +2,14 @@ from bot.entities import Gazetteer
 
 
 def test_longest_name_wins_and_case_spacing_and_apostrophes_do_not_matter():
-    gazetteer = Gazetteer({"licence": "driving_license", "driving licence": "driving_license", "driver's license": "driving_license", "id card": "national_id"})
+    gazetteer = Gazetteer(
+        {
+            "licence": "driving_license",
+            "driving licence": "driving_license",
+            "driver's license": "driving_license",
+            "id card": "national_id",
+        }
+    )
     found = gazetteer.find("How much is a DRIVING-licence, a drivers license or an ID  card?")
     assert [(m.text, m.value) for m in found] == [
         ("DRIVING-licence", "driving_license"),

@@ -6,12 +6,23 @@ from bot.entities import find_ratings, find_references
 def test_references_are_found_with_spans_in_the_original_text():
     text = "status of psp204811 and NID-100234"
     found = find_references(text)
-    assert [(m.value, text[m.start : m.end]) for m in found] == [("PSP-204811", "psp204811"), ("NID-100234", "NID-100234")]
+    assert [(m.value, text[m.start : m.end]) for m in found] == [
+        ("PSP-204811", "psp204811"),
+        ("NID-100234", "NID-100234"),
+    ]
 
 
 @pytest.mark.parametrize(
     "text, value",
-    [("4", "4"), (" 5 ", "5"), ("I give it 5 stars", "5"), ("rate it 2", "2"), ("3 out of 5", "3"), ("four stars", "4"), ("3/5", "3")],
+    [
+        ("4", "4"),
+        (" 5 ", "5"),
+        ("I give it 5 stars", "5"),
+        ("rate it 2", "2"),
+        ("3 out of 5", "3"),
+        ("four stars", "4"),
+        ("3/5", "3"),
+    ],
 )
 def test_ratings_in_common_phrasings(text, value):
     assert [m.value for m in find_ratings(text)] == [value]

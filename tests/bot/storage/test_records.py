@@ -27,7 +27,12 @@ def store(database_url) -> RecordStore:
 def test_feedback_is_stored_with_conversation_channel_language_and_time(store):
     store.add_feedback(FeedbackRecord(CONTEXT, rating=4, comment="Quick & helpful <b>thanks</b>"))
     [row] = store.rows(feedback)
-    assert (row["conversation_id"], row["channel"], row["language"], row["service_id"]) == ("c-1", "rest", "en", "passport")
+    assert (row["conversation_id"], row["channel"], row["language"], row["service_id"]) == (
+        "c-1",
+        "rest",
+        "en",
+        "passport",
+    )
     assert (row["rating"], row["comment"]) == (4, "Quick & helpful <b>thanks</b>")
     assert row["created_at"] is not None
 
@@ -56,7 +61,9 @@ def test_handoff_keeps_its_transcript_and_starts_open(store):
 
 def test_gap_records_keep_the_text_and_the_guesses(store):
     guesses = [{"name": "ask_fees", "confidence": 0.3}]
-    store.add_fallback(FallbackRecord(CONTEXT, text="how much for the thing", stage="clarify", top_intents=guesses, confidence=0.3))
+    store.add_fallback(
+        FallbackRecord(CONTEXT, text="how much for the thing", stage="clarify", top_intents=guesses, confidence=0.3)
+    )
     row = store.rows(fallback_events, conversation_id="c-1")[0]
     assert (row["text"], row["stage"], row["top_intents"]) == ("how much for the thing", "clarify", guesses)
 

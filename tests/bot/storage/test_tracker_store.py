@@ -23,7 +23,9 @@ async def test_endpoints_config_gives_a_sql_tracker_store_that_persists(monkeypa
     store = TrackerStore.create(config, domain)
     assert isinstance(store, UrlSQLTrackerStore)  # an import error would silently give InMemory
 
-    tracker = DialogueStateTracker.from_events("citizen-1", [UserUttered("hello", {"name": "greet", "confidence": 1.0})])
+    tracker = DialogueStateTracker.from_events(
+        "citizen-1", [UserUttered("hello", {"name": "greet", "confidence": 1.0})]
+    )
     await store.save(tracker)
 
     reopened = TrackerStore.create(config, domain)
