@@ -1,6 +1,7 @@
 """What citizens leave behind for agencies: feedback, complaints, handoff requests, gaps.
 
-Writes are synchronous SQLAlchemy calls; callers on an event loop go through
+Everything a citizen typed is redacted (e-mail, phone and ID numbers) before it is
+written. Writes are synchronous SQLAlchemy calls; callers on an event loop go through
 `bot.concurrency.run_blocking`. Every write error becomes `StoreError` so the edge can
 still answer the citizen.
 """
@@ -16,6 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.exceptions import StoreError
+from bot.privacy import Redactor
 from bot.storage.database import complaints, fallback_events, feedback, handoff_requests
 
 
@@ -66,8 +68,9 @@ class FallbackRecord:
 class RecordStore:
     """Inserts and reads citizen records in the assistant's tables."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, redactor: Optional[Redactor] = None) -> None:
         self._engine = engine
+        self._redact = (redactor or Redactor()).redact
 
     def _insert(self, table: Table, context: ConversationContext, **values: Any) -> int:
         row = {**asdict(context), "created_at": _now(), **values}
@@ -81,19 +84,21 @@ class RecordStore:
     def add_feedback(self, record: FeedbackRecord) -> int:
         if not 1 <= record.rating <= 5:
             raise ValueError(f"rating must be 1 to 5, got {record.rating}")
-        return self._insert(feedback, record.context, rating=record.rating, comment=record.comment)
+        comment = self._redact(record.comment) if record.comment else record.comment
+        return self._insert(feedback, record.context, rating=record.rating, comment=comment)
 
     def add_complaint(self, record: ComplaintRecord) -> int:
-        return self._insert(complaints, record.context, text=record.text)
+        return self._insert(complaints, record.context, text=self._redact(record.text))
 
     def add_handoff(self, record: HandoffRecord) -> int:
-        return self._insert(handoff_requests, record.context, transcript=record.transcript, status="open")
+        transcript = [{**turn, "text": self._redact(turn.get("text") or "")} for turn in record.transcript]
+        return self._insert(handoff_requests, record.context, transcript=transcript, status="open")
 
     def add_fallback(self, record: FallbackRecord) -> int:
         return self._insert(
             fallback_events,
             record.context,
-            text=record.text,
+            text=self._redact(record.text),
             stage=record.stage,
             top_intents=record.top_intents,
             confidence=record.confidence,

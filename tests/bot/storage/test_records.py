@@ -72,3 +72,15 @@ def test_a_failing_database_raises_store_error(tmp_path):
     broken = RecordStore(create_engine(f"sqlite:///{tmp_path / 'no-tables.db'}"))
     with pytest.raises(StoreError):
         broken.add_complaint(ComplaintRecord(CONTEXT, text="lost"))
+
+
+def test_personal_data_is_redacted_before_anything_is_stored(store):
+    context = ConversationContext("c-9", "rest", "en")
+    store.add_feedback(FeedbackRecord(context, rating=2, comment="call me 0412 345 678"))
+    store.add_complaint(ComplaintRecord(context, text="I am S1234567D, mail me at a@b.example"))
+    store.add_fallback(FallbackRecord(context, text="my aadhaar 2345 6789 0124", stage="clarify"))
+    store.add_handoff(HandoffRecord(context, transcript=[{"role": "citizen", "text": "+66 81 234 5678", "time": ""}]))
+    assert store.rows(feedback)[0]["comment"] == "call me [phone]"
+    assert store.rows(complaints)[0]["text"] == "I am [id number], mail me at [email]"
+    assert store.rows(fallback_events)[0]["text"] == "my aadhaar [id number]"
+    assert store.rows(handoff_requests)[0]["transcript"] == [{"role": "citizen", "text": "[phone]", "time": ""}]
