@@ -10,8 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import CitizenAction, localized_catalog, send, services
-from actions.service_questions import INTERRUPTIONS
+from actions.common import INTERRUPTIONS, CitizenAction, localized_catalog, send, services
 from bot.applications import REFERENCE_EXAMPLE, find_reference, looks_like_reference_attempt
 from bot.dialogue.status_replies import contact_kwargs, status_reply
 from bot.exceptions import StatusServiceUnavailable

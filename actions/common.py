@@ -22,6 +22,22 @@ from bot.storage.records import ConversationContext
 
 logger = logging.getLogger(__name__)
 
+#: While a form asks for a value, these intents are interruptions, not answers.
+INTERRUPTIONS = {
+    "greet",
+    "goodbye",
+    "thank",
+    "deny",
+    "bot_challenge",
+    "help",
+    "request_human",
+    "complain",
+    "give_feedback",
+    "check_application_status",
+    "change_language",
+    "out_of_scope",
+}
+
 
 def services() -> Services:
     return get_services()

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
+    INTERRUPTIONS,
     CitizenAction,
     conversation_context,
     conversation_language,
@@ -17,7 +18,6 @@ from actions.common import (
     response_text,
     services,
 )
-from actions.service_questions import INTERRUPTIONS
 from bot.catalog.answers import service_buttons
 from bot.concurrency import run_blocking
 from bot.dialogue.complaints import has_details

@@ -8,24 +8,8 @@ from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import CitizenAction, localized_catalog, send
+from actions.common import INTERRUPTIONS, CitizenAction, localized_catalog, send
 from bot.catalog.answers import answer_topic, more_about, service_buttons, service_overview
-
-#: While the assistant asks for a service, these intents are interruptions, not answers.
-INTERRUPTIONS = {
-    "greet",
-    "goodbye",
-    "thank",
-    "deny",
-    "bot_challenge",
-    "help",
-    "request_human",
-    "complain",
-    "give_feedback",
-    "check_application_status",
-    "change_language",
-    "out_of_scope",
-}
 
 
 class ActionAnswerServiceQuestion(CitizenAction):

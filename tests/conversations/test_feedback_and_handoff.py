@@ -74,3 +74,22 @@ async def test_out_of_scope_is_answered_and_logged_as_a_gap(citizen: Citizen, re
     texts = await citizen.texts("what's the weather tomorrow?")
     assert texts[0].startswith("Sorry, I can only help with government services")
     assert [r["stage"] for r in records.rows(fallback_events, conversation_id=citizen.sender_id)] == ["out_of_scope"]
+
+
+async def test_a_question_in_the_middle_of_the_feedback_form_is_answered_and_the_form_goes_on(citizen: Citizen, records):
+    await citizen.say("I want to leave feedback")
+    await citizen.say("passport")
+    texts = await citizen.texts("wait, am I talking to a bot?")
+    assert texts[0].startswith("I'm an automated assistant, not a person.")
+    await citizen.say("5")
+    await citizen.say("/deny")
+    [row] = records.rows(feedback, conversation_id=citizen.sender_id)
+    assert (row["service_id"], row["rating"]) == ("passport", 5)
+
+
+async def test_never_mind_while_asked_for_a_reference_ends_the_question(citizen: Citizen):
+    await citizen.say("check my application")
+    texts = await citizen.texts("never mind")
+    assert texts == ["Is there anything else I can help you with?"]
+    texts = await citizen.texts("how much is a passport?")
+    assert texts[0] == "Passport: the fee is 60.00 US dollars."
