@@ -34,6 +34,11 @@ class Settings:
         """Where the service catalog files live."""
         return self.content_dir / "catalog"
 
+    @property
+    def names_dir(self) -> Path:
+        """Where the names citizens use for services and languages live, one file per language."""
+        return self.content_dir / "names"
+
 
 def _parse_bool(name: str, raw: str) -> bool:
     lowered = raw.strip().lower()

@@ -132,7 +132,6 @@ class OfficeTexts(_Strict):
 class ServiceTexts(_Strict):
     name: NonEmptyText
     title: NonEmptyText
-    synonyms: conlist(NonEmptyText, min_items=1)
     summary: NonEmptyText
     documents: conlist(NonEmptyText, min_items=1)
     eligibility: NonEmptyText

@@ -1,6 +1,6 @@
 """Finds known names in text and maps them to ids (service names to service ids, ...).
 
-The names come from agency-editable content (the catalog's `synonyms`), so an agency adds
+The names come from agency-editable content (`content/names/`), so an agency adds
 "rego" for vehicle registration without retraining. Matching ignores case, treats spaces
 and hyphens alike and makes apostrophes optional; in scripts written without spaces
 (Thai, Lao, Khmer, Chinese, Japanese) names match inside words.

@@ -14,6 +14,12 @@ _RATING_IN_CONTEXT = re.compile(
     r"|(?:rate|rating|give|score)(?:\s+(?:it|you|this|them|the\s+service))?(?:\s+(?:a|an|of))?\s*:?\s*([1-5])(?![\w.])",
     re.IGNORECASE,
 )
+#: "Stars" (and "points") in the contract languages: "4 ดาว", "５つ星", "4 bintang", "৪ তারা".
+_STAR_WORDS = (
+    "stars?|bituin|bintang|yıldız|sao|điểm|ດາວ|ดาว|ផ្កាយ|星|つ星|点|分|별|점|ستاره|ستارے|ستار|तारे|तारा|स्टार|"
+    r"তারা|স্টার|நட்சத்திர\w*|තරු|од|tālā|kalokalo"
+)
+_RATING_WITH_STARS = re.compile(rf"(?<![\w.])([1-5])\s*(?:{_STAR_WORDS})", re.IGNORECASE)
 _RATING_ALONE = re.compile(r"^\s*([1-5])\s*[.!]?\s*$")
 _RATING_AT_END = re.compile(r"[,:;–—-]\s*([1-5])\s*[.!]*\s*$")
 
@@ -34,7 +40,11 @@ def find_references(text: str) -> List[EntityMatch]:
 
 
 def find_ratings(text: str) -> List[EntityMatch]:
-    """A rating of 1 to 5: a message that is only the digit, or "4 stars", "rate it 3"."""
+    """A rating of 1 to 5: a message that is only the digit, "4 stars" in any contract
+    language, "4/5", "rate it 3"; digits of any script count."""
+    folded = fold_digits(text)
+    if len(folded) == len(text):
+        text = folded
     alone = _RATING_ALONE.match(text) or _RATING_AT_END.search(text)
     if alone:
         return [EntityMatch(alone.start(1), alone.end(1), alone.group(1), alone.group(1))]
@@ -44,4 +54,10 @@ def find_ratings(text: str) -> List[EntityMatch]:
         raw = match.group(group)
         value = str(_WORD_NUMBERS.get(raw.lower(), raw))
         found.append(EntityMatch(match.start(group), match.end(group), raw, value))
-    return found
+    taken = {(m.start, m.end) for m in found}
+    found += [
+        EntityMatch(m.start(1), m.end(1), m.group(1), m.group(1))
+        for m in _RATING_WITH_STARS.finditer(text)
+        if (m.start(1), m.end(1)) not in taken
+    ]
+    return sorted(found, key=lambda m: m.start)

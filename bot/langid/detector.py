@@ -1,64 +1,42 @@
-"""A first language identifier from scripts and distinctive letters.
+"""Identifies the contract language of a message, offline.
 
-Scripts settle most contract languages outright (Thai, Khmer, Lao, Sinhala, Tamil, Bengali,
-Hangul, kana). Latin, Devanagari, Arabic and Han script are shared, so this version only
-uses letters that one language alone writes (Turkish ğ, Vietnamese ơ, Urdu ے) and
-otherwise answers the most common language of the script with a low confidence. The
-multilingual issue replaces the shared-script part with a statistical detector.
+1. Letters only: digits, reference numbers, URLs, symbols and emoji say nothing.
+2. A script only one contract language writes settles it (Thai, Khmer, Hangul, ...).
+3. Shared scripts are decided among the languages that write them: Han by hanzidentifier
+   (Traditional or Simplified), Devanagari (hi/ne) and Arabic (ur/fa) by pycld2 when it is
+   reliable, Latin (en, id, ms, fil, tr, vi, fj and romanized hi, ur, bn, ne) by the
+   character n-gram model trained on our data, nudged by pycld2 when it is sure.
+4. Confidence shrinks for short messages: "ok" or "2" never count as strong evidence.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
-from typing import Dict, Optional, Tuple
+from typing import Dict, Optional
+
+import hanzidentifier
+import pycld2
+
+from bot.langid.char_model import CharNgramModel, by_language
+from bot.langid.scripts import SINGLE_LANGUAGE_SCRIPTS, script_counts
 
 #: Letters needed before a detection counts as fully confident.
-_CONFIDENT_LETTERS = 12
+CONFIDENT_LETTERS = 15
 
-_SCRIPT_RANGES: Tuple[Tuple[int, int, str], ...] = (
-    (0x0980, 0x09FF, "Bengali"),
-    (0x1780, 0x17FF, "Khmer"),
-    (0x19E0, 0x19FF, "Khmer"),
-    (0x0E80, 0x0EFF, "Lao"),
-    (0x0E00, 0x0E7F, "Thai"),
-    (0x0D80, 0x0DFF, "Sinhala"),
-    (0x0B80, 0x0BFF, "Tamil"),
-    (0x0900, 0x097F, "Devanagari"),
-    (0x0600, 0x06FF, "Arabic"),
-    (0xFB50, 0xFDFF, "Arabic"),
-    (0x0400, 0x04FF, "Cyrillic"),
-    (0x3040, 0x30FF, "Kana"),
-    (0xAC00, 0xD7AF, "Hangul"),
-    (0x1100, 0x11FF, "Hangul"),
-    (0x4E00, 0x9FFF, "Han"),
-    (0x3400, 0x4DBF, "Han"),
-)
-
-#: Scripts that only one contract language writes, or whose usual language is clear.
-_SCRIPT_LANGUAGE: Dict[str, Tuple[str, float]] = {
-    "Bengali": ("bn", 1.0),
-    "Khmer": ("km", 1.0),
-    "Lao": ("lo", 1.0),
-    "Thai": ("th", 1.0),
-    "Sinhala": ("si", 1.0),
-    "Tamil": ("ta", 1.0),
-    "Hangul": ("ko", 1.0),
-    "Kana": ("ja", 1.0),
-    "Cyrillic": ("mn", 0.9),
-    "Devanagari": ("hi", 0.6),
-    "Arabic": ("fa", 0.5),
-    "Han": ("zh-Hans", 0.5),
-    "Latin": ("en", 0.5),
+#: Contract languages written in each shared script (romanized text counts as Latin).
+SHARED_SCRIPTS: Dict[str, tuple] = {
+    "Latin": ("en", "id", "ms", "fil", "tr", "vi", "fj", "hi", "ur", "bn", "ne"),
+    "Devanagari": ("hi", "ne"),
+    "Arabic": ("ur", "fa"),
+    "Han": ("zh-Hans", "zh-Hant"),
 }
-
-_URDU_LETTERS = set("ٹڈڑںےۓھ")
-_PERSIAN_LETTERS = set("ژ")
-_TURKISH_LETTERS = set("ğĞşŞıİ")
-_VIETNAMESE_LETTERS = set("ăĂâÂđĐêÊôÔơƠưƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
-_TRADITIONAL_ONLY = set("們這個會說對時護證駕臺灣國學體係請問號辦費長廳處營業記錄醫療險險")
-_SIMPLIFIED_ONLY = set("们这个会说对时护证驾台湾国学体系请问号办费长厅处营业记录医疗险")
+_CLD_CODES = {"tl": "fil", "zh": "zh-Hans", "zh-Hant": "zh-Hant"}
+_NOISE = re.compile(r"https?://\S+|\S+@\S+|[A-Za-z]{3}[-\s]?\d{6}|\d+", re.IGNORECASE)
+_URDU_ONLY = set("ٹڈڑںےۓھ")
+#: pycld2's top guess must cover this share of the text, and be reliable, to be trusted.
+_CLD_MIN_PERCENT = 80
 
 
 @dataclass(frozen=True)
@@ -69,49 +47,69 @@ class Detection:
     confidence: float
 
 
-def _script_of(char: str) -> Optional[str]:
-    code = ord(char)
-    for low, high, script in _SCRIPT_RANGES:
-        if low <= code <= high:
-            return script
-    if char.isalpha() and unicodedata.name(char, "").startswith("LATIN"):
-        return "Latin"
+def _letters_only(text: str) -> str:
+    cleaned = "".join(ch if ch.isprintable() else " " for ch in unicodedata.normalize("NFKC", text))
+    return _NOISE.sub(" ", cleaned)
+
+
+def _cld_guess(text: str) -> Optional[str]:
+    try:
+        reliable, _, details = pycld2.detect(text)
+    except pycld2.error:
+        return None
+    name, code, percent, _ = details[0]
+    if not reliable or percent < _CLD_MIN_PERCENT:
+        return None
+    return _CLD_CODES.get(code, code)
+
+
+def _han_language(text: str) -> Optional[str]:
+    verdict = hanzidentifier.identify(text)
+    if verdict == hanzidentifier.TRADITIONAL:
+        return "zh-Hant"
+    if verdict == hanzidentifier.SIMPLIFIED:
+        return "zh-Hans"
     return None
 
 
-def _refine(script: str, language: str, letters: str) -> Tuple[str, float]:
-    """Distinctive letters that move a shared script to one language, with their certainty."""
-    chars = set(letters)
-    if script == "Arabic" and chars & _URDU_LETTERS:
-        return "ur", 0.9
-    if script == "Arabic" and chars & _PERSIAN_LETTERS:
-        return "fa", 0.9
-    if script == "Latin" and chars & _VIETNAMESE_LETTERS:
-        return "vi", 0.9
-    if script == "Latin" and chars & _TURKISH_LETTERS:
-        return "tr", 0.9
-    if script == "Han" and chars & _TRADITIONAL_ONLY and not chars & _SIMPLIFIED_ONLY:
-        return "zh-Hant", 0.8
-    if script == "Han" and chars & _SIMPLIFIED_ONLY:
-        return "zh-Hans", 0.8
-    return language, _SCRIPT_LANGUAGE[script][1]
+class LanguageDetector:
+    """Script rules, pycld2 and hanzidentifier, plus an optional model trained on our data."""
+
+    def __init__(self, char_model: Optional[CharNgramModel] = None, default: str = "en") -> None:
+        self._model = char_model
+        self._default = default
+
+    def _among(self, text: str, script: str) -> Dict[str, float]:
+        candidates = SHARED_SCRIPTS[script]
+        probabilities = self._model.probabilities(text, candidates) if self._model else {}
+        guess = _cld_guess(text)
+        if script == "Han":
+            guess = _han_language(text) or guess
+        if script == "Arabic" and set(text) & _URDU_ONLY:
+            guess = "ur"
+        if guess in candidates:
+            probabilities = {lang: 0.5 * probabilities.get(lang, 0.0) for lang in candidates}
+            probabilities[guess] += 0.5
+        if not probabilities:
+            return {candidates[0]: 0.5}
+        return probabilities
+
+    def detect(self, text: str) -> Detection:
+        """The likeliest contract language of `text`; the default with confidence 0 if no letters."""
+        letters_text = _letters_only(text)
+        counts = script_counts(letters_text)
+        letters = sum(counts.values())
+        if not letters:
+            return Detection(self._default, 0.0)
+        script, count = counts.most_common(1)[0]
+        share = count / letters
+        length_factor = min(1.0, letters / CONFIDENT_LETTERS)
+        if script in SINGLE_LANGUAGE_SCRIPTS:
+            return Detection(SINGLE_LANGUAGE_SCRIPTS[script], round(share * length_factor, 3))
+        language, probability = by_language(self._among(letters_text, script))[0]
+        return Detection(language, round(probability * share * length_factor, 3))
 
 
 def detect_language(text: str, default: str = "en") -> Detection:
-    """The likeliest contract language of `text`; `default` with confidence 0 if no letters."""
-    scripts: Counter = Counter()
-    letters = []
-    for char in text:
-        script = _script_of(char)
-        if script:
-            scripts[script] += 1
-            letters.append(char)
-    if not scripts:
-        return Detection(default, 0.0)
-    if scripts["Kana"]:
-        scripts["Kana"] += scripts.pop("Han", 0)  # Japanese mixes kanji with kana
-    script, count = scripts.most_common(1)[0]
-    language, certainty = _refine(script, _SCRIPT_LANGUAGE[script][0], "".join(letters))
-    share = count / len(letters)
-    length_factor = min(1.0, len(letters) / _CONFIDENT_LETTERS)
-    return Detection(language, round(certainty * share * length_factor, 3))
+    """Detection without a trained model (script rules, pycld2, hanzidentifier only)."""
+    return LanguageDetector(None, default).detect(text)

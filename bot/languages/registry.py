@@ -88,3 +88,39 @@ def is_supported(code: str) -> bool:
 def get_language(code: str) -> Language:
     """The language for `code`; raises `KeyError` for a code outside the contract."""
     return LANGUAGES[code]
+
+
+#: Tags channels and browsers send that are not contract codes, mapped to the contract code.
+_TAG_ALIASES = {
+    "tl": "fil",
+    "zh": "zh-Hans",
+    "zh-cn": "zh-Hans",
+    "zh-sg": "zh-Hans",
+    "zh-my": "zh-Hans",
+    "zh-hans": "zh-Hans",
+    "zh-tw": "zh-Hant",
+    "zh-hk": "zh-Hant",
+    "zh-mo": "zh-Hant",
+    "zh-hant": "zh-Hant",
+    "in": "id",
+    "iw": "he",
+    "zsm": "ms",
+    "pes": "fa",
+    "khm": "km",
+}
+
+
+def normalize_language_tag(tag: object) -> str | None:
+    """The contract code for a BCP 47 tag a channel sends (`th-TH`, `zh_TW`, `tl`), else None."""
+    if not isinstance(tag, str) or not tag.strip():
+        return None
+    cleaned = tag.strip().replace("_", "-")
+    lowered = cleaned.lower()
+    for candidate in (lowered, "-".join(lowered.split("-")[:2]), lowered.split("-")[0]):
+        alias = _TAG_ALIASES.get(candidate)
+        if alias and is_supported(alias):
+            return alias
+        match = next((code for code in LANGUAGES if code.lower() == candidate), None)
+        if match:
+            return match
+    return None

@@ -1,7 +1,7 @@
 """Extracts the contract's entities with deterministic finders over agency content.
 
-service: catalog names and synonyms of every language file; language: the registry's
-names, autonyms and aliases; reference_number and rating: fixed patterns. Values are
+service and language: the names in `content/names/<language>.yml` (plus the registry's
+names and autonyms); reference_number and rating: fixed patterns. Values are
 already normalized (service ids, language codes, `PSP-204811`, "4"), so no synonym
 mapping is needed after this component.
 """
@@ -16,30 +16,11 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.catalog import Catalog, load_catalog
 from bot.entities import EntityMatch, Gazetteer, find_ratings, find_references
-from bot.languages import LANGUAGES
+from bot.names import load_names
+from bot.names.loader import language_terms, service_terms
 from bot.nlu.base import ConfiguredComponent
 from bot.settings import load_settings
-
-
-def service_terms(catalog: Catalog) -> Dict[str, str]:
-    """Every name of every service in every language file → its service id."""
-    terms: Dict[str, str] = {}
-    for texts in catalog.texts.values():
-        for service_id, service in texts.services.items():
-            for term in (service.name, service.title, *service.synonyms):
-                terms[term] = service_id
-    return terms
-
-
-def language_terms() -> Dict[str, str]:
-    """English names, autonyms and aliases of the contract languages → their codes."""
-    terms: Dict[str, str] = {}
-    for language in LANGUAGES.values():
-        for term in (language.name, language.autonym, *language.aliases):
-            terms[term] = language.code
-    return terms
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
@@ -48,14 +29,14 @@ class CitizenEntityExtractor(ConfiguredComponent, EntityExtractorMixin):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"catalog_dir": None}  # None: the settings' CONTENT_DIR/catalog
+        return {"names_dir": None}  # None: the settings' CONTENT_DIR/names
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         super().__init__(config)
-        configured: Optional[str] = config.get("catalog_dir")
-        catalog = load_catalog(Path(configured) if configured else load_settings().catalog_dir)
-        self._services = Gazetteer(service_terms(catalog))
-        self._languages = Gazetteer(language_terms())
+        configured: Optional[str] = config.get("names_dir")
+        names = load_names(Path(configured) if configured else load_settings().names_dir)
+        self._services = Gazetteer(service_terms(names))
+        self._languages = Gazetteer(language_terms(names))
 
     @property
     def name(self) -> Text:  # type: ignore[override]

@@ -1,46 +1,91 @@
-"""Puts `language` and `language_confidence` into every parse result (CONTRACT.md)."""
+"""Puts `language` and `language_confidence` into every parse result (CONTRACT.md).
+
+Trainable: at `rasa train` it fits the character n-gram model of `bot.langid` on the
+training data folders (`data/nlu/<language>/`, the folder being the label) and stores it
+in the model archive as JSON.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Text
 
+from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.langid import detect_language
-from bot.nlu.base import ConfiguredComponent
+from bot.langid.char_model import CharNgramModel
+from bot.langid.corpus import labelled_examples
+from bot.langid.detector import LanguageDetector
+from bot.settings import PROJECT_ROOT
 
 LANGUAGE_KEY = "language"
 CONFIDENCE_KEY = "language_confidence"
+_MODEL_FILE = "char_ngram_languages.json"
 
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
-class LanguageIdentifier(ConfiguredComponent):
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=True)
+class LanguageIdentifier(GraphComponent):
     """Detects the language of each message; first in the pipeline so later parts can use it."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"default_language": "en"}
+        return {"default_language": "en", "nlu_dir": None}  # None: PROJECT_ROOT/data/nlu
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
-        super().__init__(config)
-        self._default = config["default_language"]
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        model: Optional[CharNgramModel] = None,
+    ) -> None:
+        self._config = config
+        self._storage = model_storage
+        self._resource = resource
+        self._detector = LanguageDetector(model, default=config["default_language"])
 
-    def _annotate(self, message: Message) -> None:
-        text = message.get(TEXT) or ""
-        detection = detect_language(text, default=self._default)
-        message.set(LANGUAGE_KEY, detection.language, add_to_output=True)
-        message.set(CONFIDENCE_KEY, detection.confidence, add_to_output=True)
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "LanguageIdentifier":
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "LanguageIdentifier":
+        with model_storage.read_from(resource) as directory:
+            model = CharNgramModel.load(Path(directory) / _MODEL_FILE)
+        return cls(config, model_storage, resource, model)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Fits the language model on the data folders (`training_data` keys the cache)."""
+        nlu_dir = Path(self._config["nlu_dir"] or PROJECT_ROOT / "data" / "nlu")
+        model = CharNgramModel.train(labelled_examples(nlu_dir))
+        with self._storage.write_to(self._resource) as directory:
+            model.save(Path(directory) / _MODEL_FILE)
+        self._detector = LanguageDetector(model, default=self._config["default_language"])
+        return self._resource
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            self._annotate(message)
+            detection = self._detector.detect(message.get(TEXT) or "")
+            message.set(LANGUAGE_KEY, detection.language, add_to_output=True)
+            message.set(CONFIDENCE_KEY, detection.confidence, add_to_output=True)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        for message in training_data.training_examples:
-            if message.get(TEXT):
-                self._annotate(message)
         return training_data

@@ -94,9 +94,9 @@ class Citizen:
         self.channel = channel
         self.sender_id = f"citizen-{uuid.uuid4().hex[:10]}"
 
-    async def say(self, text: str) -> List[Dict[str, Any]]:
+    async def say(self, text: str, metadata: Dict[str, Any] | None = None) -> List[Dict[str, Any]]:
         output = CollectingOutputChannel()
-        message = UserMessage(text, output, self.sender_id, input_channel=self.channel)
+        message = UserMessage(text, output, self.sender_id, input_channel=self.channel, metadata=metadata)
         await self.agent.handle_message(message)
         return output.messages
 

@@ -76,7 +76,9 @@ async def test_out_of_scope_is_answered_and_logged_as_a_gap(citizen: Citizen, re
     assert [r["stage"] for r in records.rows(fallback_events, conversation_id=citizen.sender_id)] == ["out_of_scope"]
 
 
-async def test_a_question_in_the_middle_of_the_feedback_form_is_answered_and_the_form_goes_on(citizen: Citizen, records):
+async def test_a_question_in_the_middle_of_the_feedback_form_is_answered_and_the_form_goes_on(
+    citizen: Citizen, records
+):
     await citizen.say("I want to leave feedback")
     await citizen.say("passport")
     texts = await citizen.texts("wait, am I talking to a bot?")

@@ -50,7 +50,7 @@ async def test_fee_question_then_follow_ups_remember_the_service(citizen: Citize
 async def test_every_service_answers_what_documents_it_needs(agent, catalog, service_id):
     citizen = Citizen(agent)
     texts = catalog.texts["en"].services[service_id]
-    replies = await citizen.texts(f"what documents do I need for {texts.synonyms[0]}?")
+    replies = await citizen.texts(f"what documents do I need for {texts.name}?")
     assert replies[0].startswith(f"{texts.title}: the documents you need")
     assert f"• {texts.documents[0]}" in replies[0]
 

@@ -16,7 +16,8 @@ from rasa.shared.nlu.training_data.loading import load_data
 
 from bot.catalog import SERVICE_IDS
 from bot.entities import Gazetteer, find_ratings, find_references
-from bot.nlu.entity_extractor import language_terms, service_terms
+from bot.names import load_names
+from bot.names.loader import language_terms, service_terms
 from bot.settings import PROJECT_ROOT
 
 CONTRACT_INTENTS = {
@@ -66,8 +67,9 @@ def test_every_service_is_named_in_training_data(english_examples):
     assert named == set(SERVICE_IDS)
 
 
-def _finders(catalog) -> Dict:
-    services, languages = Gazetteer(service_terms(catalog)), Gazetteer(language_terms())
+def _finders() -> Dict:
+    names = load_names(PROJECT_ROOT / "content" / "names")
+    services, languages = Gazetteer(service_terms(names)), Gazetteer(language_terms(names))
     return {
         "service": services.find,
         "language": languages.find,
@@ -77,8 +79,8 @@ def _finders(catalog) -> Dict:
 
 
 @pytest.mark.parametrize("folder", ["data/nlu/en", "tests/nlu"])
-def test_every_annotated_entity_is_found_with_its_value(catalog, folder):
-    finders = _finders(catalog)
+def test_every_annotated_entity_is_found_with_its_value(folder):
+    finders = _finders()
     missed = []
     for message in _examples(PROJECT_ROOT / folder):
         text = message.get("text")

@@ -45,13 +45,6 @@ def test_sample_catalog_has_every_contract_service_with_complete_content(catalog
             assert office.phone and office.hours
 
 
-def test_sample_synonyms_name_one_service_each(catalog):
-    seen: dict = {}
-    for service_id, texts in catalog.texts["en"].services.items():
-        for synonym in texts.synonyms:
-            assert seen.setdefault(synonym.casefold(), service_id) == service_id, synonym
-
-
 @pytest.mark.parametrize(
     "file_name, change, field",
     [

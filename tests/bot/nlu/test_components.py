@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.entity_extractor import CitizenEntityExtractor
 from bot.nlu.language_identifier import LanguageIdentifier
@@ -13,15 +17,22 @@ def _message(text: str, **data) -> Message:
     return Message(data={"text": text, **data})
 
 
-def test_language_and_confidence_are_output_properties():
-    [message] = LanguageIdentifier({"default_language": "en"}).process([_message("ทำหนังสือเดินทางต้องใช้อะไร")])
-    output = message.as_dict(only_output_properties=True)
+def test_language_identifier_trains_saves_loads_and_outputs_language_and_confidence(tmp_path):
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("language_identifier")
+    config = {**LanguageIdentifier.get_default_config()}
+    trained = LanguageIdentifier.create(config, storage, resource, ExecutionContext(GraphSchema({}), "test"))
+    trained.train(TrainingData())
+    loaded = LanguageIdentifier.load(config, storage, resource, ExecutionContext(GraphSchema({}), "test"))
+    thai, english = loaded.process([_message("ทำหนังสือเดินทางต้องใช้อะไร"), _message("how much does a passport cost?")])
+    output = thai.as_dict(only_output_properties=True)
     assert output["language"] == "th"
     assert 0 < output["language_confidence"] <= 1
+    assert english.get("language") == "en"
 
 
 def test_entities_are_extracted_with_normalized_values():
-    extractor = CitizenEntityExtractor({"catalog_dir": None})
+    extractor = CitizenEntityExtractor({"names_dir": None})
     [message] = extractor.process(
         [_message("Switch to Thai please, and is my driving licence DLC550120 ready? 4 stars")]
     )
@@ -36,7 +47,7 @@ def test_entities_are_extracted_with_normalized_values():
 
 
 def test_digits_of_a_reference_are_not_mistaken_for_a_rating():
-    [message] = CitizenEntityExtractor({"catalog_dir": None}).process([_message("ref: PSP-204811 - 5")])
+    [message] = CitizenEntityExtractor({"names_dir": None}).process([_message("ref: PSP-204811 - 5")])
     assert [(e["entity"], e["value"]) for e in message.get("entities")] == [
         ("reference_number", "PSP-204811"),
         ("rating", "5"),

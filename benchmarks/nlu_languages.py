@@ -1,0 +1,192 @@
+"""Understanding in every contract language, ours against two baselines, in one run.
+
+Trains three NLU models on the same training data (data/nlu/**): ours (config.yml) and two
+baselines (benchmarks/configs: the pipeline `rasa init` writes; a character n-gram DIET
+without dense features). Parses the held-out set (tests/nlu/<lang>.yml and the romanized
+or code-mixed slices tests/nlu/<lang>-<slice>.yml, never trained on) and prints, per
+language and slice: intent accuracy, macro F1, service-entity accuracy, reference-number
+accuracy and language-identification accuracy (all messages, and those of 3+ words);
+then training time, parse latency p50/p95 and resident memory of our model.
+
+Usage: .venv/bin/python benchmarks/nlu_languages.py [--only ours] [--out results/nlu_languages]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Dict, List, Sequence, Tuple
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+from rasa.shared.nlu.training_data.loading import load_data  # noqa: E402
+
+from bot.applications.reference import find_reference  # noqa: E402
+from bot.dialogue.language_policy import word_count  # noqa: E402
+
+CONFIGS = {
+    "ours": ROOT / "config.yml",
+    "rasa_default": ROOT / "benchmarks" / "configs" / "rasa_init_default.yml",
+    "char_ngram": ROOT / "benchmarks" / "configs" / "char_ngram_diet.yml",
+}
+
+Example = Dict[str, Any]
+
+
+def held_out_sets() -> Dict[str, List[Example]]:
+    """`lang` or `lang-slice` → examples with gold intent, services, references and language."""
+    sets: Dict[str, List[Example]] = {}
+    for path in sorted((ROOT / "tests" / "nlu").glob("*.yml")):
+        label = path.stem
+        language = label.rsplit("-", 1)[0] if label.endswith(("-latn", "-mixed")) else label
+        examples = []
+        for message in load_data(str(path)).intent_examples:
+            entities = message.get("entities", [])
+            examples.append(
+                {
+                    "text": message.get("text"),
+                    "intent": message.get("intent"),
+                    "services": sorted({e["value"] for e in entities if e["entity"] == "service"}),
+                    "references": sorted(
+                        {find_reference(str(e["value"])) for e in entities if e["entity"] == "reference_number"}
+                    ),
+                    "language": language,
+                }
+            )
+        sets[label] = examples
+    return sets
+
+
+def train(name: str, config: Path, out: Path) -> Tuple[Path, float]:
+    started = time.monotonic()
+    command = [
+        str(ROOT / ".venv" / "bin" / "rasa"), "train", "nlu", "--config", str(config), "--nlu", str(ROOT / "data" / "nlu"),
+        "--out", str(out), "--fixed-model-name", name,
+    ]  # fmt: skip
+    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return out / f"{name}.tar.gz", time.monotonic() - started
+
+
+def _macro_f1(gold: Sequence[str], predicted: Sequence[str]) -> float:
+    scores = []
+    for label in set(gold):
+        tp = sum(1 for g, p in zip(gold, predicted, strict=True) if g == p == label)
+        fp = sum(1 for g, p in zip(gold, predicted, strict=True) if p == label and g != label)
+        fn = sum(1 for g, p in zip(gold, predicted, strict=True) if g == label and p != label)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        scores.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def _share(hits: List[bool]) -> float | None:
+    return sum(hits) / len(hits) if hits else None
+
+
+async def evaluate(model: Path, sets: Dict[str, List[Example]]) -> Tuple[Dict[str, Dict[str, Any]], List[float]]:
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+    await agent.parse_message("warm up")
+    results: Dict[str, Dict[str, Any]] = {}
+    latencies: List[float] = []
+    for label, examples in sets.items():
+        rows = defaultdict(list)
+        for example in examples:
+            started = time.perf_counter()
+            parsed = await agent.parse_message(example["text"])
+            latencies.append(time.perf_counter() - started)
+            predicted = (parsed.get("intent") or {}).get("name")
+            entities = parsed.get("entities") or []
+            rows["gold"].append(example["intent"])
+            rows["pred"].append(predicted)
+            if example["services"]:
+                rows["service"].append(
+                    sorted({e["value"] for e in entities if e["entity"] == "service"}) == example["services"]
+                )
+            if example["references"]:
+                found = sorted({find_reference(str(e["value"])) for e in entities if e["entity"] == "reference_number"})
+                rows["reference"].append(found == example["references"])
+            if "language" in parsed:
+                hit = parsed["language"] == example["language"]
+                rows["lang"].append(hit)
+                if word_count(example["text"]) >= 3:
+                    rows["lang3"].append(hit)
+        results[label] = {
+            "n": len(examples),
+            "intent": _share([g == p for g, p in zip(rows["gold"], rows["pred"], strict=True)]),
+            "macro_f1": _macro_f1(rows["gold"], rows["pred"]),
+            "service": _share(rows["service"]),
+            "reference": _share(rows["reference"]),
+            "language": _share(rows["lang"]),
+            "language_3_words": _share(rows["lang3"]),
+        }
+    return results, latencies
+
+
+def _fmt(value: float | None) -> str:
+    return "  -  " if value is None else f"{value:.3f}"
+
+
+def print_table(name: str, results: Dict[str, Dict[str, Any]]) -> None:
+    print(f"\n== {name}")
+    print(f"{'set':<12} {'n':>4} {'intent':>6} {'macroF1':>7} {'service':>7} {'ref':>6} {'lang':>6} {'lang3+':>6}")
+    for label, r in results.items():
+        print(
+            f"{label:<12} {r['n']:>4} {_fmt(r['intent']):>6} {_fmt(r['macro_f1']):>7} {_fmt(r['service']):>7} "
+            f"{_fmt(r['reference']):>6} {_fmt(r['language']):>6} {_fmt(r['language_3_words']):>6}"
+        )
+    native = [r for label, r in results.items() if "-" not in label or label.startswith("zh-")]
+    intents = [r["intent"] for r in native]
+    print(f"{'MEAN (langs)':<12} {'':>4} {_fmt(statistics.mean(intents)):>6}   lowest language: {_fmt(min(intents))}")
+    everything = [r for r in results.values()]
+    total = sum(r["n"] for r in everything)
+
+    def pooled(key: str) -> float | None:
+        pairs = [(r[key], r["n"]) for r in everything if r[key] is not None]
+        return sum(v * n for v, n in pairs) / sum(n for _, n in pairs) if pairs else None
+
+    print(
+        f"{'ALL':<12} {total:>4} {_fmt(pooled('intent')):>6} {'':>7} {_fmt(pooled('service')):>7} "
+        f"{_fmt(pooled('reference')):>6} {_fmt(pooled('language')):>6} {_fmt(pooled('language_3_words')):>6}"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=sorted(CONFIGS), action="append", help="evaluate only these pipelines")
+    parser.add_argument("--out", default=str(ROOT / "results" / "nlu_languages"))
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    sets = held_out_sets()
+    summary = {}
+    for name in args.only or list(CONFIGS):
+        model, seconds = train(name, CONFIGS[name], out)
+        results, latencies = asyncio.run(evaluate(model, sets))
+        print_table(f"{name}: trained in {seconds:.0f} s", results)
+        ordered = sorted(latencies)
+        p50, p95 = statistics.median(ordered) * 1000, ordered[int(len(ordered) * 0.95) - 1] * 1000
+        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(
+            f"parse latency p50 {p50:.1f} ms, p95 {p95:.1f} ms over {len(ordered)} messages; peak RSS so far {rss_mb:.0f} MB"
+        )
+        summary[name] = {"train_seconds": seconds, "p50_ms": p50, "p95_ms": p95, "results": results}
+    (out / "summary.json").write_text(json.dumps(summary, indent=1, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

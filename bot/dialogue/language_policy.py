@@ -1,0 +1,69 @@
+"""Which language the conversation continues in, after each citizen message.
+
+Precedence (DESIGN.md), for the turn at hand:
+1. an explicit request: change_language with a language, a language button, or the
+   widget's language picker changed to another language;
+2. on the first turn only, the channel's hint (the widget's language, Telegram's
+   `language_code`);
+3. a confident detection on a message long enough to tell;
+4. the language already in use (English when nothing is known yet).
+Short replies ("ok", "2", "yes", a reference number) never switch: their detection is
+never confident, and messages of fewer than MIN_WORDS words are not considered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from bot.languages.registry import DEFAULT_LANGUAGE, is_supported
+
+#: A detection must be at least this confident to switch the conversation.
+MIN_CONFIDENCE = 0.75
+#: ... on a message of at least this many words (characters for unspaced scripts / 2).
+MIN_WORDS = 3
+_UNSPACED = re.compile(r"[\u0E00-\u0EFF\u1780-\u17FF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]")
+
+
+@dataclass(frozen=True)
+class LanguageSignals:
+    """Everything the policy looks at for one citizen message."""
+
+    current: Optional[str]  # the conversation's language so far (slot), None at the start
+    text: str  # the message
+    detected: Optional[str]  # the identifier's guess
+    confidence: float  # the identifier's confidence, 0 to 1
+    requested: Optional[str] = None  # change_language entity or language button
+    picker: Optional[str] = None  # the widget's language picker value sent with the message
+    channel_hint: Optional[str] = None  # the channel's passive hint (e.g. Telegram language_code)
+    first_turn: bool = False
+
+
+def word_count(text: str) -> int:
+    """Words, counting every two characters of scripts written without spaces as one."""
+    spaced = len(re.findall(r"[^\W\d_]+", _UNSPACED.sub(" ", text)))
+    return spaced + len(_UNSPACED.findall(text)) // 2
+
+
+def choose_language(signals: LanguageSignals) -> str:
+    """The conversation's language after this message."""
+    if signals.requested and is_supported(signals.requested):
+        return signals.requested
+    if signals.picker and is_supported(signals.picker) and signals.picker != signals.current:
+        return signals.picker
+    if signals.first_turn and signals.channel_hint and is_supported(signals.channel_hint):
+        hinted = signals.channel_hint
+    else:
+        hinted = None
+    confident = (
+        signals.detected
+        and is_supported(signals.detected)
+        and signals.confidence >= MIN_CONFIDENCE
+        and word_count(signals.text) >= MIN_WORDS
+    )
+    if hinted:
+        return hinted
+    if confident:
+        return signals.detected  # type: ignore[return-value]
+    return signals.current or signals.picker or DEFAULT_LANGUAGE
