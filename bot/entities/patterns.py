@@ -19,7 +19,9 @@ _STAR_WORDS = (
     "stars?|bituin|bintang|yıldız|sao|điểm|ດາວ|ดาว|ផ្កាយ|星|つ星|点|分|별|점|ستاره|ستارے|ستار|तारे|तारा|स्टार|"
     r"তারা|স্টার|நட்சத்திர\w*|තරු|од|tālā|kalokalo"
 )
-_RATING_WITH_STARS = re.compile(rf"(?<![\w.])([1-5])\s*(?:{_STAR_WORDS})", re.IGNORECASE)
+_RATING_WITH_STARS = re.compile(
+    rf"(?<![A-Za-z0-9.\-/])([1-5])\s*(?:{_STAR_WORDS})|(?:星|★)\s*([1-5])(?![0-9])", re.IGNORECASE
+)
 _RATING_ALONE = re.compile(r"^\s*([1-5])\s*[.!]?\s*$")
 _RATING_AT_END = re.compile(r"[,:;–—-]\s*([1-5])\s*[.!]*\s*$")
 
@@ -55,9 +57,8 @@ def find_ratings(text: str) -> List[EntityMatch]:
         value = str(_WORD_NUMBERS.get(raw.lower(), raw))
         found.append(EntityMatch(match.start(group), match.end(group), raw, value))
     taken = {(m.start, m.end) for m in found}
-    found += [
-        EntityMatch(m.start(1), m.end(1), m.group(1), m.group(1))
-        for m in _RATING_WITH_STARS.finditer(text)
-        if (m.start(1), m.end(1)) not in taken
-    ]
+    for match in _RATING_WITH_STARS.finditer(text):
+        group = 1 if match.group(1) else 2
+        if (match.start(group), match.end(group)) not in taken:
+            found.append(EntityMatch(match.start(group), match.end(group), match.group(group), match.group(group)))
     return sorted(found, key=lambda m: m.start)

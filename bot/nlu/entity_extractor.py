@@ -1,7 +1,9 @@
 """Extracts the contract's entities with deterministic finders over agency content.
 
 service and language: the names in `content/names/<language>.yml` (plus the registry's
-names and autonyms); reference_number and rating: fixed patterns. Values are
+names and autonyms), languages only in change_language messages since many language
+names are everyday words elsewhere (Filipino "hindi" is "no"); reference_number and
+rating: fixed patterns, and no name is taken from inside a reference ("TAX-250331"). Values are
 already normalized (service ids, language codes, `PSP-204811`, "4"), so no synonym
 mapping is needed after this component.
 """
@@ -13,7 +15,7 @@ from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.entities import EntityMatch, Gazetteer, find_ratings, find_references
@@ -21,6 +23,10 @@ from bot.names import load_names
 from bot.names.loader import language_terms, service_terms
 from bot.nlu.base import ConfiguredComponent
 from bot.settings import load_settings
+
+
+#: Language names are entities only where the citizen asks to switch language.
+LANGUAGE_INTENT = "change_language"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
@@ -42,13 +48,18 @@ class CitizenEntityExtractor(ConfiguredComponent, EntityExtractorMixin):
     def name(self) -> Text:  # type: ignore[override]
         return self.__class__.__name__
 
-    def _entities(self, text: str) -> List[Dict[str, Any]]:
-        found: List[tuple] = [("service", m) for m in self._services.find(text)]
-        found += [("language", m) for m in self._languages.find(text)]
+    def _entities(self, text: str, intent: Optional[str]) -> List[Dict[str, Any]]:
         references = find_references(text)
-        found += [("reference_number", m) for m in references]
         taken = [(m.start, m.end) for m in references]
-        found += [("rating", m) for m in find_ratings(text) if not any(start <= m.start < end for start, end in taken)]
+
+        def free(match: EntityMatch) -> bool:
+            return not any(start < match.end and match.start < end for start, end in taken)
+
+        found: List[tuple] = [("reference_number", m) for m in references]
+        found += [("service", m) for m in self._services.find(text) if free(m)]
+        if intent == LANGUAGE_INTENT:  # "hindi po" (Filipino "no") is not a request for Hindi
+            found += [("language", m) for m in self._languages.find(text) if free(m)]
+        found += [("rating", m) for m in find_ratings(text) if free(m)]
         return [self._as_entity(entity_type, match) for entity_type, match in sorted(found, key=lambda f: f[1].start)]
 
     def _as_entity(self, entity_type: str, match: EntityMatch) -> Dict[str, Any]:
@@ -64,6 +75,6 @@ class CitizenEntityExtractor(ConfiguredComponent, EntityExtractorMixin):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            entities = self._entities(text)
+            entities = self._entities(text, (message.get(INTENT) or {}).get(INTENT_NAME_KEY))
             message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
         return messages

@@ -1,8 +1,8 @@
 """Puts `language` and `language_confidence` into every parse result (CONTRACT.md).
 
-Trainable: at `rasa train` it fits the character n-gram model of `bot.langid` on the
-training data folders (`data/nlu/<language>/`, the folder being the label) and stores it
-in the model archive as JSON.
+Trainable: at `rasa train` it fits the per-script model of `bot.langid` on the training
+data folders (`data/nlu/<language>/`, the folder being the label) and stores it in the
+model archive as arrays and JSON (no pickle).
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.langid.char_model import CharNgramModel
 from bot.langid.corpus import labelled_examples
-from bot.langid.detector import LanguageDetector
+from bot.langid.detector import SHARED_SCRIPTS, LanguageDetector
+from bot.langid.linear_model import ScriptLanguageModel
 from bot.settings import PROJECT_ROOT
 
 LANGUAGE_KEY = "language"
 CONFIDENCE_KEY = "language_confidence"
-_MODEL_FILE = "char_ngram_languages.json"
+_MODEL_DIR = "script_language_model"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=True)
@@ -41,7 +41,7 @@ class LanguageIdentifier(GraphComponent):
         config: Dict[Text, Any],
         model_storage: ModelStorage,
         resource: Resource,
-        model: Optional[CharNgramModel] = None,
+        model: Optional[ScriptLanguageModel] = None,
     ) -> None:
         self._config = config
         self._storage = model_storage
@@ -68,15 +68,15 @@ class LanguageIdentifier(GraphComponent):
         **kwargs: Any,
     ) -> "LanguageIdentifier":
         with model_storage.read_from(resource) as directory:
-            model = CharNgramModel.load(Path(directory) / _MODEL_FILE)
+            model = ScriptLanguageModel.load(Path(directory) / _MODEL_DIR)
         return cls(config, model_storage, resource, model)
 
     def train(self, training_data: TrainingData) -> Resource:
         """Fits the language model on the data folders (`training_data` keys the cache)."""
         nlu_dir = Path(self._config["nlu_dir"] or PROJECT_ROOT / "data" / "nlu")
-        model = CharNgramModel.train(labelled_examples(nlu_dir))
+        model = ScriptLanguageModel.train(labelled_examples(nlu_dir), SHARED_SCRIPTS)
         with self._storage.write_to(self._resource) as directory:
-            model.save(Path(directory) / _MODEL_FILE)
+            model.save(Path(directory) / _MODEL_DIR)
         self._detector = LanguageDetector(model, default=self._config["default_language"])
         return self._resource
 

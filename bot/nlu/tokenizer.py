@@ -39,6 +39,6 @@ class MultiScriptTokenizer(Tokenizer):
     def tokenize(self, message: Message, attribute: Text) -> List[Token]:
         text = message.get(attribute) or ""
         spans = segment(text)
-        if not spans:
-            return [Token(text, 0)] if text else []
+        if not spans:  # like Rasa's own tokenizers: one token, so every featurizer has a row
+            return [Token(text, 0)]
         return self._apply_token_pattern([Token(word, start) for word, start in spans])

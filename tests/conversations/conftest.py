@@ -100,8 +100,8 @@ class Citizen:
         await self.agent.handle_message(message)
         return output.messages
 
-    async def texts(self, text: str) -> List[str]:
-        return [m.get("text") or "" for m in await self.say(text)]
+    async def texts(self, text: str, metadata: Dict[str, Any] | None = None) -> List[str]:
+        return [m.get("text") or "" for m in await self.say(text, metadata)]
 
     async def tracker(self):
         return await self.agent.tracker_store.retrieve(self.sender_id)

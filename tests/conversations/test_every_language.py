@@ -19,7 +19,13 @@ from tests.conversations.conftest import Citizen
 
 
 def _phrases(code: str) -> Dict[str, object]:
-    examples = load_data(str(PROJECT_ROOT / "data" / "nlu" / code / "nlu.yml")).intent_examples
+    folder = PROJECT_ROOT / "data" / "nlu" / code
+    examples = [
+        message
+        for path in sorted(folder.glob("*.yml"))
+        if path.stem not in ("latn", "mixed")
+        for message in load_data(str(path)).intent_examples
+    ]
     by_intent: Dict[str, List] = {}
     for message in examples:
         by_intent.setdefault(message.get("intent"), []).append(message)

@@ -34,7 +34,12 @@ def test_language_identifier_trains_saves_loads_and_outputs_language_and_confide
 def test_entities_are_extracted_with_normalized_values():
     extractor = CitizenEntityExtractor({"names_dir": None})
     [message] = extractor.process(
-        [_message("Switch to Thai please, and is my driving licence DLC550120 ready? 4 stars")]
+        [
+            _message(
+                "Switch to Thai please, and is my driving licence DLC550120 ready? 4 stars",
+                intent={"name": "change_language", "confidence": 0.9},
+            )
+        ]
     )
     found = [(e["entity"], e["value"]) for e in message.get("entities")]
     assert found == [
@@ -44,6 +49,17 @@ def test_entities_are_extracted_with_normalized_values():
         ("rating", "4"),
     ]
     assert all(e["extractor"] == "CitizenEntityExtractor" for e in message.get("entities"))
+
+
+def test_language_names_outside_a_language_request_are_not_entities():
+    extractor = CitizenEntityExtractor({"names_dir": None})
+    [message] = extractor.process([_message("hindi po, salamat", intent={"name": "deny", "confidence": 0.9})])
+    assert message.get("entities") == []
+
+
+def test_names_inside_a_reference_are_not_services():
+    [message] = CitizenEntityExtractor({"names_dir": None}).process([_message("status of TAX-250331")])
+    assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("reference_number", "TAX-250331")]
 
 
 def test_digits_of_a_reference_are_not_mistaken_for_a_rating():
