@@ -100,6 +100,7 @@ class Gazetteer:
     @staticmethod
     def _compile(spaced: Iterable[str], unspaced: Iterable[str]) -> Pattern[str]:
         by_length = lambda terms: sorted(terms, key=len, reverse=True)  # noqa: E731
+
         def spaced_pattern(term: str) -> str:
             latin = all(ord(char) < 0x250 for char in term)
             ending = _END if latin and len(_squash_name(term)) < MIN_SUFFIXED_LENGTH else ""

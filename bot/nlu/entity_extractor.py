@@ -24,7 +24,6 @@ from bot.names.loader import language_terms, service_terms
 from bot.nlu.base import ConfiguredComponent
 from bot.settings import load_settings
 
-
 #: Language names are entities only where the citizen asks to switch language.
 LANGUAGE_INTENT = "change_language"
 

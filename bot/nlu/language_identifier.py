@@ -34,7 +34,9 @@ class LanguageIdentifier(GraphComponent):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"default_language": "en", "nlu_dir": None}  # None: PROJECT_ROOT/data/nlu
+        # nlu_dir None: PROJECT_ROOT/data/nlu. model_format is part of Rasa's cache key, so
+        # a change to how the model is stored retrains it instead of loading a stale one.
+        return {"default_language": "en", "nlu_dir": None, "model_format": 2}
 
     def __init__(
         self,

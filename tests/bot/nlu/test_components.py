@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
@@ -10,6 +11,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.entity_extractor import CitizenEntityExtractor
 from bot.nlu.language_identifier import LanguageIdentifier
+from bot.nlu.linear_intent_classifier import LinearIntentClassifier
 from bot.nlu.no_words_classifier import NoWordsClassifier
 
 
@@ -78,3 +80,28 @@ def test_messages_without_words_become_nlu_fallback_and_others_are_untouched():
     )
     assert empty.get("intent")["name"] == emoji.get("intent")["name"] == "nlu_fallback"
     assert words.get("intent") == intent
+
+
+def test_linear_intent_classifier_trains_loads_and_ranks_intents(tmp_path):
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("intents")
+    context = ExecutionContext(GraphSchema({}), "test")
+    config = LinearIntentClassifier.get_default_config()
+    examples = [
+        Message(data={"text": text, "intent": intent})
+        for text, intent in [
+            ("how much is a passport", "ask_fees"),
+            ("passport fee", "ask_fees"),
+            ("what does the licence cost", "ask_fees"),
+            ("hello", "greet"),
+            ("hi there", "greet"),
+            ("good morning", "greet"),
+        ]
+    ]
+    LinearIntentClassifier.create(config, storage, resource, context).train(TrainingData(training_examples=examples))
+    loaded = LinearIntentClassifier.load(config, storage, resource, context)
+    [message] = loaded.process([_message("how much is the fee")])
+    assert message.get("intent")["name"] == "ask_fees"
+    ranking = message.get("intent_ranking")
+    assert [r["name"] for r in ranking] == ["ask_fees", "greet"]
+    assert sum(r["confidence"] for r in ranking) == pytest.approx(1.0)

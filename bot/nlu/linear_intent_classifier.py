@@ -1,0 +1,110 @@
+"""Intent classification by logistic regression over n-grams and sentence embeddings.
+
+Chosen by measurement on the held-out set of all 22 languages (benchmarks/nlu_languages.py):
+with 15 examples per intent per language, a linear model over character n-grams of the
+segmented text joined with the multilingual-e5-small embedding generalizes across
+languages better than DIET on the same features, and trains in a minute on two cores.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Text
+
+import numpy as np
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.classify import LinearTextClassifier
+
+_MODEL_NAME = "intent_classifier"
+
+
+def _segmented_text(message: Message) -> str:
+    """The text with the tokenizer's word boundaries, so n-grams respect Thai or Chinese words."""
+    tokens = message.get(TOKENS_NAMES[TEXT]) or []
+    return " ".join(token.text for token in tokens) or (message.get(TEXT) or "")
+
+
+def _sentence_vector(message: Message) -> Optional[np.ndarray]:
+    _, sentence = message.get_dense_features(TEXT)
+    return None if sentence is None else np.asarray(sentence.features, dtype=np.float64).reshape(-1)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class LinearIntentClassifier(GraphComponent, IntentClassifier):
+    """Predicts the intent and a ranking of the most likely ones."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"c": 10.0, "max_features": 50000, "min_ngram": 2, "max_ngram": 4, "ranking_length": 10, "model_format": 1}
+
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        model: Optional[LinearTextClassifier] = None,
+    ) -> None:
+        self._config = config
+        self._storage = model_storage
+        self._resource = resource
+        self._model = model
+
+    @classmethod
+    def create(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
+    ) -> "LinearIntentClassifier":
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "LinearIntentClassifier":
+        with model_storage.read_from(resource) as directory:
+            model = LinearTextClassifier.load(Path(directory), _MODEL_NAME)
+        return cls(config, model_storage, resource, model)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [m for m in training_data.intent_examples if m.get(TEXT) and m.get(INTENT)]
+        vectors = [_sentence_vector(m) for m in examples]
+        dense = np.vstack(vectors) if vectors and all(v is not None for v in vectors) else None
+        features = {
+            "analyzer": "char_wb",
+            "ngram_range": [self._config["min_ngram"], self._config["max_ngram"]],
+            "max_features": self._config["max_features"],
+        }
+        self._model = LinearTextClassifier.train(
+            [_segmented_text(m) for m in examples], [m.get(INTENT) for m in examples], [features], dense, c=self._config["c"]
+        )
+        with self._storage.write_to(self._resource) as directory:
+            self._model.save(Path(directory), _MODEL_NAME)
+        return self._resource
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            if self._model is None or not message.get(TEXT):
+                continue
+            probabilities = self._model.probabilities(_segmented_text(message), _sentence_vector(message))
+            ranking = sorted(probabilities.items(), key=lambda item: item[1], reverse=True)[: self._config["ranking_length"]]
+            message.set(
+                INTENT, {INTENT_NAME_KEY: ranking[0][0], PREDICTED_CONFIDENCE_KEY: float(ranking[0][1])}, add_to_output=True
+            )
+            message.set(
+                INTENT_RANKING_KEY,
+                [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: float(p)} for name, p in ranking],
+                add_to_output=True,
+            )
+        return messages
