@@ -44,7 +44,14 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"c": 10.0, "max_features": 50000, "min_ngram": 2, "max_ngram": 4, "ranking_length": 10, "model_format": 1}
+        return {
+            "c": 10.0,
+            "max_features": 50000,
+            "min_ngram": 2,
+            "max_ngram": 4,
+            "ranking_length": 10,
+            "model_format": 1,
+        }
 
     def __init__(
         self,
@@ -60,7 +67,11 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
 
     @classmethod
     def create(
-        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
     ) -> "LinearIntentClassifier":
         return cls(config, model_storage, resource)
 
@@ -87,7 +98,11 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             "max_features": self._config["max_features"],
         }
         self._model = LinearTextClassifier.train(
-            [_segmented_text(m) for m in examples], [m.get(INTENT) for m in examples], [features], dense, c=self._config["c"]
+            [_segmented_text(m) for m in examples],
+            [m.get(INTENT) for m in examples],
+            [features],
+            dense,
+            c=self._config["c"],
         )
         with self._storage.write_to(self._resource) as directory:
             self._model.save(Path(directory), _MODEL_NAME)
@@ -98,9 +113,13 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             if self._model is None or not message.get(TEXT):
                 continue
             probabilities = self._model.probabilities(_segmented_text(message), _sentence_vector(message))
-            ranking = sorted(probabilities.items(), key=lambda item: item[1], reverse=True)[: self._config["ranking_length"]]
+            ranking = sorted(probabilities.items(), key=lambda item: item[1], reverse=True)[
+                : self._config["ranking_length"]
+            ]
             message.set(
-                INTENT, {INTENT_NAME_KEY: ranking[0][0], PREDICTED_CONFIDENCE_KEY: float(ranking[0][1])}, add_to_output=True
+                INTENT,
+                {INTENT_NAME_KEY: ranking[0][0], PREDICTED_CONFIDENCE_KEY: float(ranking[0][1])},
+                add_to_output=True,
             )
             message.set(
                 INTENT_RANKING_KEY,

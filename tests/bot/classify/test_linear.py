@@ -7,7 +7,14 @@ import pytest
 
 from bot.classify import LinearTextClassifier
 
-TEXTS = ["how much is a passport", "passport fee please", "what does it cost", "hello there", "hi good morning", "hey hello"]
+TEXTS = [
+    "how much is a passport",
+    "passport fee please",
+    "what does it cost",
+    "hello there",
+    "hi good morning",
+    "hey hello",
+]
 LABELS = ["ask_fees", "ask_fees", "ask_fees", "greet", "greet", "greet"]
 CHARS = [{"analyzer": "char_wb", "ngram_range": [2, 4]}]
 
