@@ -44,6 +44,17 @@ WORKLOADS: Dict[str, Sequence[str]] = {
 TIME_LIMIT_SECONDS = 600
 
 
+def _resident_mb(pid: int) -> float:
+    """Resident memory of a process and its children (Rasa may fork), from /proc."""
+    total = 0
+    pids = [pid] + [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    for each in pids:
+        for line in Path(f"/proc/{each}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1])
+    return total / 1024
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -161,6 +172,7 @@ async def _benchmark(rounds: int) -> None:
                     results[(workload, concurrency)] = await asyncio.wait_for(
                         _run(base_url, workload, concurrency, rounds), TIME_LIMIT_SECONDS
                     )
+            rss_mb = _resident_mb(processes[1].pid)
         finally:
             for process in processes:
                 process.terminate()
@@ -174,6 +186,7 @@ async def _benchmark(rounds: int) -> None:
         platform.processor(),
     )
     print(f"machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, SQLite tracker store")
+    print(f"Rasa server resident memory after the run: {rss_mb:.0f} MB")
     print(f"{'conc':>4} {'workload':>9} {'msgs':>5} {'p50 ms':>8} {'p95 ms':>8} {'msg/s':>7} {'errors':>6}")
     for (workload, concurrency), r in results.items():
         print(
