@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -21,6 +20,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.langid.corpus import labelled_examples
 from bot.langid.detector import SHARED_SCRIPTS, LanguageDetector
 from bot.langid.linear_model import ScriptLanguageModel
+from bot.nlu.base import StoredModelComponent
 from bot.settings import PROJECT_ROOT
 
 LANGUAGE_KEY = "language"
@@ -29,7 +29,7 @@ _MODEL_DIR = "script_language_model"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=True)
-class LanguageIdentifier(GraphComponent):
+class LanguageIdentifier(StoredModelComponent[ScriptLanguageModel]):
     """Detects the language of each message; first in the pipeline so later parts can use it."""
 
     @staticmethod
@@ -45,42 +45,19 @@ class LanguageIdentifier(GraphComponent):
         resource: Resource,
         model: Optional[ScriptLanguageModel] = None,
     ) -> None:
-        self._config = config
-        self._storage = model_storage
-        self._resource = resource
+        super().__init__(config, model_storage, resource, model)
         self._detector = LanguageDetector(model, default=config["default_language"])
 
     @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "LanguageIdentifier":
-        return cls(config, model_storage, resource)
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "LanguageIdentifier":
-        with model_storage.read_from(resource) as directory:
-            model = ScriptLanguageModel.load(Path(directory) / _MODEL_DIR)
-        return cls(config, model_storage, resource, model)
+    def _read_model(cls, directory: Path) -> ScriptLanguageModel:
+        return ScriptLanguageModel.load(directory / _MODEL_DIR)
 
     def train(self, training_data: TrainingData) -> Resource:
         """Fits the language model on the data folders (`training_data` keys the cache)."""
         nlu_dir = Path(self._config["nlu_dir"] or PROJECT_ROOT / "data" / "nlu")
         model = ScriptLanguageModel.train(labelled_examples(nlu_dir), SHARED_SCRIPTS)
-        with self._storage.write_to(self._resource) as directory:
-            model.save(Path(directory) / _MODEL_DIR)
         self._detector = LanguageDetector(model, default=self._config["default_language"])
-        return self._resource
+        return self._store_model(model, lambda m, directory: m.save(directory / _MODEL_DIR))
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
