@@ -8,7 +8,7 @@ rule that every language file has exactly the keys of `services.yml`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Dict, Iterable
+from typing import Collection, Dict, Iterable, Optional
 
 from bot.catalog.models import SERVICE_IDS, Catalog, CatalogFacts, CatalogTexts
 from bot.content_files import parse_model, read_yaml_mapping
@@ -70,13 +70,16 @@ def _load_texts(path: Path, facts: CatalogFacts) -> CatalogTexts:
     return texts
 
 
-def load_catalog(catalog_dir: Path) -> Catalog:
-    """Reads `services.yml` and every `<language>.yml` beside it; raises `ContentError`."""
+def load_catalog(catalog_dir: Path, languages: Optional[Collection[str]] = None) -> Catalog:
+    """Reads `services.yml` and every `<language>.yml` beside it (or only `languages` and the
+    source); raises `ContentError`."""
     facts_path = catalog_dir / FACTS_FILE
     facts = parse_model(facts_path, read_yaml_mapping(facts_path), CatalogFacts)
     _check_references(facts_path, facts)
     texts = {
-        path.stem: _load_texts(path, facts) for path in sorted(catalog_dir.glob("*.yml")) if path.name != FACTS_FILE
+        path.stem: _load_texts(path, facts)
+        for path in sorted(catalog_dir.glob("*.yml"))
+        if path.name != FACTS_FILE and (languages is None or path.stem in {*languages, SOURCE_LANGUAGE})
     }
     if SOURCE_LANGUAGE not in texts:
         raise ContentError(str(catalog_dir / f"{SOURCE_LANGUAGE}.yml"), "(file)", "the source language file is missing")

@@ -109,9 +109,12 @@ def test_missing_source_language_file_stops_loading(catalog_copy):
 
 
 def test_language_file_of_another_language_with_the_same_keys_is_loaded(catalog_copy, catalog):
+    for path in catalog_copy.glob("*.yml"):
+        if path.stem not in ("en", "services"):
+            path.unlink()
     english = (catalog_copy / "en.yml").read_text(encoding="utf-8")
     (catalog_copy / "ms.yml").write_text(english.replace("language: en", "language: ms"), encoding="utf-8")
     loaded = load_catalog(catalog_copy)
     assert set(loaded.texts) == {"en", "ms"}
     assert loaded.localized("ms").language == "ms"
-    assert loaded.localized("th").language == "en"  # no Thai file yet: English
+    assert loaded.localized("th").language == "en"  # no Thai file: English
