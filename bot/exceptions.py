@@ -29,3 +29,11 @@ class StoreError(CitizenBotError):
 
 class StatusServiceUnavailable(CitizenBotError):
     """The application status source did not answer in time or answered with an error."""
+
+
+class TranslationError(CitizenBotError):
+    """A machine translator failed, timed out, refused, or returned a broken text."""
+
+
+class TranslationRateLimited(TranslationError):
+    """A machine translator answered 429: try the next provider, and this one later."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Optional
+from typing import Mapping, Optional, Tuple
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -17,6 +17,25 @@ from sqlalchemy.exc import ArgumentError
 from bot.exceptions import ConfigurationError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+#: Machine translators the translation layer can use, by the name TRANSLATION_PROVIDERS lists.
+TRANSLATION_PROVIDER_NAMES = ("libre", "google", "mymemory", "microsoft", "deepl")
+
+
+@dataclass(frozen=True)
+class TranslationSettings:
+    """Which machine translators fill gaps in curated text, in order; none by default (offline)."""
+
+    providers: Tuple[str, ...] = ()
+    libretranslate_url: Optional[str] = None
+    libretranslate_api_key: Optional[str] = None
+    microsoft_key: Optional[str] = None
+    microsoft_region: Optional[str] = None
+    deepl_api_key: Optional[str] = None
+    deepl_free_api: bool = True
+    timeout: float = 3.0  # seconds per provider call
+    budget: float = 3.5  # seconds for a whole translation, every provider included
+    cache_url: Optional[str] = None  # redis://... ; None: a table in DATABASE_URL
+    inbound_pivot: bool = False  # translate messages in non-contract languages into English first
 
 
 @dataclass(frozen=True)
@@ -28,6 +47,8 @@ class Settings:
     application_status_url: Optional[str]
     application_status_timeout: float
     seed_demo_applications: bool
+    translation: TranslationSettings = TranslationSettings()
+    domain_path: Path = PROJECT_ROOT / "domain.yml"
 
     @property
     def catalog_dir(self) -> Path:
@@ -38,6 +59,16 @@ class Settings:
     def names_dir(self) -> Path:
         """Where the names citizens use for services and languages live, one file per language."""
         return self.content_dir / "names"
+
+    @property
+    def responses_dir(self) -> Path:
+        """Where the curated translations of the replies live, one file per language."""
+        return self.content_dir / "responses"
+
+    @property
+    def glossary_dir(self) -> Path:
+        """Where the curated renderings of proper names live, one file per language."""
+        return self.content_dir / "glossary"
 
 
 def _parse_bool(name: str, raw: str) -> bool:
@@ -78,6 +109,47 @@ def _validate_http_url(name: str, raw: str) -> Optional[str]:
     return stripped.rstrip("/")
 
 
+def _providers(raw: str) -> Tuple[str, ...]:
+    names = tuple(name.strip().lower() for name in raw.split(",") if name.strip())
+    unknown = [name for name in names if name not in TRANSLATION_PROVIDER_NAMES]
+    if unknown:
+        raise ConfigurationError(
+            f"TRANSLATION_PROVIDERS: unknown {unknown}; choose from {', '.join(TRANSLATION_PROVIDER_NAMES)}"
+        )
+    return names
+
+
+def _translation_settings(env: Mapping[str, str]) -> TranslationSettings:
+    providers = _providers(env.get("TRANSLATION_PROVIDERS", ""))
+    settings = TranslationSettings(
+        providers=providers,
+        libretranslate_url=_validate_http_url("LIBRETRANSLATE_URL", env.get("LIBRETRANSLATE_URL", "")),
+        libretranslate_api_key=env.get("LIBRETRANSLATE_API_KEY") or None,
+        microsoft_key=env.get("MICROSOFT_TRANSLATOR_KEY") or None,
+        microsoft_region=env.get("MICROSOFT_TRANSLATOR_REGION") or None,
+        deepl_api_key=env.get("DEEPL_API_KEY") or None,
+        deepl_free_api=_parse_bool("DEEPL_FREE_API", env.get("DEEPL_FREE_API") or "true"),
+        timeout=_parse_positive_float("TRANSLATION_TIMEOUT", env.get("TRANSLATION_TIMEOUT") or "3"),
+        budget=_parse_positive_float("TRANSLATION_BUDGET", env.get("TRANSLATION_BUDGET") or "3.5"),
+        cache_url=(env.get("TRANSLATION_CACHE_URL") or "").strip() or None,
+        inbound_pivot=_parse_bool("INBOUND_PIVOT", env.get("INBOUND_PIVOT") or "false"),
+    )
+    required = {
+        "libre": settings.libretranslate_url,
+        "microsoft": settings.microsoft_key,
+        "deepl": settings.deepl_api_key,
+    }
+    variables = {"libre": "LIBRETRANSLATE_URL", "microsoft": "MICROSOFT_TRANSLATOR_KEY", "deepl": "DEEPL_API_KEY"}
+    for name in providers:
+        if name in required and not required[name]:
+            raise ConfigurationError(f"TRANSLATION_PROVIDERS lists {name} but {variables[name]} is empty")
+    if settings.inbound_pivot and not providers:
+        raise ConfigurationError("INBOUND_PIVOT needs a translator: set TRANSLATION_PROVIDERS")
+    if settings.cache_url and not settings.cache_url.startswith(("redis://", "rediss://")):
+        raise ConfigurationError(f"TRANSLATION_CACHE_URL must be a redis:// URL, got {settings.cache_url!r}")
+    return settings
+
+
 def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
     """Builds and validates the settings from `environ` (the process environment by default)."""
     env = os.environ if environ is None else environ
@@ -93,4 +165,5 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
             "APPLICATION_STATUS_TIMEOUT", env.get("APPLICATION_STATUS_TIMEOUT") or "3"
         ),
         seed_demo_applications=_parse_bool("SEED_DEMO_APPLICATIONS", env.get("SEED_DEMO_APPLICATIONS") or "true"),
+        translation=_translation_settings(env),
     )

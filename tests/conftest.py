@@ -11,6 +11,8 @@ from bot.catalog import Catalog, load_catalog
 from bot.services import Services, build_services
 from bot.settings import PROJECT_ROOT, Settings, load_settings
 
+pytest_plugins = ["tests.fakes.translation"]
+
 #: The day demo applications are dated from in tests, so replies have known dates.
 TODAY = date(2026, 3, 16)
 

@@ -60,3 +60,32 @@ def test_env_example_documents_every_variable_the_settings_read():
         "SEED_DEMO_APPLICATIONS",
     ):
         assert name in documented
+
+
+def test_no_translator_is_configured_by_default():
+    translation = load_settings({}).translation
+    assert translation.providers == () and not translation.inbound_pivot and translation.timeout == 3.0
+
+
+def test_translation_providers_are_read_in_order():
+    settings = load_settings(
+        {"TRANSLATION_PROVIDERS": "libre, google", "LIBRETRANSLATE_URL": "http://localhost:5000/"}
+    )
+    assert settings.translation.providers == ("libre", "google")
+    assert settings.translation.libretranslate_url == "http://localhost:5000"
+
+
+@pytest.mark.parametrize(
+    ("environ", "named"),
+    [
+        ({"TRANSLATION_PROVIDERS": "babelfish"}, "TRANSLATION_PROVIDERS"),
+        ({"TRANSLATION_PROVIDERS": "libre"}, "LIBRETRANSLATE_URL"),
+        ({"TRANSLATION_PROVIDERS": "deepl"}, "DEEPL_API_KEY"),
+        ({"TRANSLATION_TIMEOUT": "-1"}, "TRANSLATION_TIMEOUT"),
+        ({"TRANSLATION_CACHE_URL": "memcached://x"}, "TRANSLATION_CACHE_URL"),
+        ({"INBOUND_PIVOT": "true"}, "INBOUND_PIVOT"),
+    ],
+)
+def test_an_invalid_translation_setting_stops_start_with_its_name(environ, named):
+    with pytest.raises(ConfigurationError, match=named):
+        load_settings(environ)

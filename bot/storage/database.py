@@ -14,6 +14,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Float,
+    Index,
     Integer,
     MetaData,
     String,
@@ -82,6 +83,34 @@ fallback_events = Table(
     Column("stage", String(30), nullable=False),
     Column("top_intents", JSON, nullable=False),
     Column("confidence", Float),
+)
+
+#: Machine translations already paid for, keyed by a digest of provider, languages and text.
+translation_cache = Table(
+    "translation_cache",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("provider", String(20), nullable=False),
+    Column("source_language", String(10), nullable=False),
+    Column("target_language", String(10), nullable=False),
+    Column("translation", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+#: English renderings of what citizens wrote (feedback comments, complaints, unanswered
+#: questions), so reviewers can read every language; `provider` is NULL when no translator
+#: was configured or every translator failed (the text stays untranslated, never lost).
+english_renderings = Table(
+    "english_renderings",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("record_kind", String(20), nullable=False),
+    Column("record_id", Integer, nullable=False),
+    Column("source_language", String(10), nullable=False),
+    Column("text", Text),
+    Column("provider", String(20)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_english_renderings_record", "record_kind", "record_id", unique=True),
 )
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.exceptions import StoreError
 from bot.privacy import Redactor
-from bot.storage.database import complaints, fallback_events, feedback, handoff_requests
+from bot.storage.database import complaints, english_renderings, fallback_events, feedback, handoff_requests
 
 
 def _now() -> datetime:
@@ -103,6 +103,24 @@ class RecordStore:
             top_intents=record.top_intents,
             confidence=record.confidence,
         )
+
+    def add_english_rendering(
+        self, record_kind: str, record_id: int, source_language: str, text: Optional[str], provider: Optional[str]
+    ) -> int:
+        """What a citizen wrote, in English for reviewers; `text` None when it stayed untranslated."""
+        row = {
+            "record_kind": record_kind,
+            "record_id": record_id,
+            "source_language": source_language,
+            "text": self._redact(text) if text else None,
+            "provider": provider,
+            "created_at": _now(),
+        }
+        try:
+            with self._engine.begin() as connection:
+                return int(connection.execute(insert(english_renderings).values(**row)).inserted_primary_key[0])
+        except SQLAlchemyError as error:
+            raise StoreError(f"could not write to english_renderings: {error.__class__.__name__}") from error
 
     def mark_handoff_handled(self, request_id: int) -> None:
         with self._engine.begin() as connection:
