@@ -14,6 +14,8 @@ from actions.common import INTERRUPTIONS, CitizenAction, localized_catalog, send
 from bot.applications import REFERENCE_EXAMPLE, find_reference, looks_like_reference_attempt
 from bot.dialogue.status_replies import contact_kwargs, status_reply
 from bot.exceptions import StatusServiceUnavailable
+from bot.languages.registry import DEFAULT_LANGUAGE
+from bot.nlg.renderer import MACHINE_TRANSLATION_NOTE
 
 #: How much of a wrong reference is quoted back to the citizen.
 _MAX_QUOTED = 40
@@ -23,6 +25,16 @@ _TAG = re.compile(r"<[^>]*>")
 def _quoted(text: str) -> str:
     """What the citizen typed, as it is safe and short enough to repeat back."""
     return " ".join(_TAG.sub(" ", text).split())[:_MAX_QUOTED] or "…"
+
+
+async def _reason_in(reason: str, language: str) -> str:
+    """An agency's rejection reason (written in English) in the citizen's language, when a
+    translator is configured, marked as machine-translated; else the agency's own words."""
+    found = services()
+    translation = await found.translator.translate(reason, DEFAULT_LANGUAGE, language)
+    if translation is None:
+        return reason
+    return f"{translation.text} {found.responses.text(MACHINE_TRANSLATION_NOTE, language)}"
 
 
 class ValidateApplicationStatusForm(FormValidationAction):
@@ -78,5 +90,8 @@ class ActionCheckApplicationStatus(CitizenAction):
         if application is None:
             dispatcher.utter_message(response="utter_application_not_found", reference=reference)
             return [SlotSet("reference_number", None)]
-        send(dispatcher, [status_reply(application, catalog)])
+        reply = status_reply(application, catalog)
+        if reply["kwargs"].get("reason"):
+            reply["kwargs"]["reason"] = await _reason_in(reply["kwargs"]["reason"], catalog.language)
+        send(dispatcher, [reply])
         return [SlotSet("reference_number", None), SlotSet("service", application.service_id)]

@@ -66,10 +66,9 @@ def send(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:
         dispatcher.utter_message(response=reply["response"], buttons=reply.get("buttons"), **reply.get("kwargs", {}))
 
 
-def response_text(domain: Dict[Text, Any], response: str) -> str:
-    """The first text variant of a domain response, for use as a button title."""
-    variants = (domain.get("responses") or {}).get(response) or [{}]
-    return variants[0].get("text") or response
+def response_text(tracker: Tracker, response: str) -> str:
+    """A reply's curated text in the conversation's language, for use as a button title."""
+    return services().responses.text(response, conversation_language(tracker))
 
 
 class CitizenAction(Action, ABC):

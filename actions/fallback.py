@@ -62,12 +62,12 @@ class ActionDefaultAskAffirmation(CitizenAction):
         entities = message.get("entities") or []
         buttons = [
             {
-                "title": response_text(domain, f"utter_intent_title_{intent['name']}"),
+                "title": response_text(tracker, f"utter_intent_title_{intent['name']}"),
                 "payload": intent_payload(intent["name"], entities),
             }
             for intent in likeliest_intents(message.get("intent_ranking") or [])
         ]
-        buttons.append({"title": response_text(domain, "utter_something_else"), "payload": "/out_of_scope"})
+        buttons.append({"title": response_text(tracker, "utter_something_else"), "payload": "/out_of_scope"})
         dispatcher.utter_message(response="utter_did_you_mean", buttons=buttons)
         return []
 

@@ -18,11 +18,13 @@ from actions.common import (
     response_text,
     services,
 )
+from bot import formatting
 from bot.catalog.answers import service_buttons
 from bot.concurrency import run_blocking
 from bot.dialogue.complaints import has_details
 from bot.dialogue.feedback import clean_comment, is_valid_rating, read_rating
 from bot.storage.records import ComplaintRecord, FeedbackRecord
+from bot.translation.for_reviewers import in_background, store_english_rendering
 
 #: `feedback_service` value for feedback about the assistant or no particular service.
 GENERAL = "general"
@@ -50,7 +52,7 @@ class ActionAskFeedbackService(CitizenAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         buttons = service_buttons(localized_catalog(tracker))
-        buttons.append({"title": response_text(domain, "utter_feedback_general"), "payload": "/deny"})
+        buttons.append({"title": response_text(tracker, "utter_feedback_general"), "payload": "/deny"})
         dispatcher.utter_message(response="utter_ask_feedback_service", buttons=buttons)
         return []
 
@@ -108,6 +110,12 @@ class ValidateFeedbackForm(FormValidationAction):
         return {"feedback_comment": comment or NO_COMMENT}
 
 
+def _render_for_reviewers(kind: str, record_id: int, text: str, language: str) -> None:
+    """Stores an English rendering of what the citizen wrote, after they have been answered."""
+    found = services()
+    in_background(lambda: store_english_rendering(found.translator, found.records, kind, record_id, text, language))
+
+
 class ActionSubmitFeedback(CitizenAction):
     """Stores the feedback, thanks the citizen and resets the form."""
 
@@ -125,8 +133,12 @@ class ActionSubmitFeedback(CitizenAction):
             rating=rating,
             comment=None if comment in (None, NO_COMMENT) else comment,
         )
-        await run_blocking(services().records.add_feedback, record)
-        dispatcher.utter_message(response="utter_feedback_thanks", rating=str(rating))
+        feedback_id = await run_blocking(services().records.add_feedback, record)
+        if record.comment:
+            _render_for_reviewers("feedback", feedback_id, record.comment, record.context.language)
+        dispatcher.utter_message(
+            response="utter_feedback_thanks", rating=formatting.number(rating, conversation_language(tracker))
+        )
         if rating <= LOW_RATING:
             dispatcher.utter_message(response="utter_feedback_low_rating")
         return [SlotSet("feedback_service", None), SlotSet("rating", None), SlotSet("feedback_comment", None)]
@@ -166,5 +178,6 @@ class ActionSubmitComplaint(CitizenAction):
         service_id = next(tracker.get_latest_entity_values("service"), None) or tracker.get_slot("service")
         record = ComplaintRecord(context=conversation_context(tracker, service_id), text=details)
         complaint_id = await run_blocking(services().records.add_complaint, record)
+        _render_for_reviewers("complaint", complaint_id, details, record.context.language)
         dispatcher.utter_message(response="utter_complaint_recorded", complaint_id=f"C-{complaint_id:06d}")
         return [SlotSet("complaint_details", None)]

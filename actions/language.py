@@ -63,7 +63,10 @@ class ActionChangeLanguage(CitizenAction):
         if requested:
             language = get_language(requested)
             dispatcher.utter_message(
-                response="utter_language_changed", language_name=language.autonym, english_name=language.name
+                response="utter_language_changed",
+                language=language.code,
+                language_name=language.autonym,
+                english_name=language.name,
             )
             return []
         buttons = [

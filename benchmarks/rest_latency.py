@@ -74,6 +74,7 @@ def _start_servers(workdir: Path) -> tuple:
     endpoints.write_text(
         f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n"
         "tracker_store:\n  type: bot.storage.tracker_store.UrlSQLTrackerStore\n"
+        "nlg:\n  type: bot.nlg.rasa_generator.CitizenNaturalLanguageGenerator\n"
     )
     logs = [open(workdir / "actions.log", "w"), open(workdir / "rasa.log", "w")]
     actions = subprocess.Popen(

@@ -25,23 +25,41 @@ def babel_locale(language: str) -> Locale:
     return Locale.parse(entry.babel_locale)
 
 
+#: The digit zero of each CLDR numbering system a contract locale uses by default.
+_ZERO = {"beng": 0x09E6, "deva": 0x0966, "arabext": 0x06F0, "arab": 0x0660, "mymr": 0x1040, "thai": 0x0E50}
+
+
+def native_digits(text: str, language: str) -> str:
+    """ASCII digits in `text` as the locale writes them by default (CLDR): Bengali for bn,
+    Devanagari for ne, Persian for fa; unchanged where the locale uses Latin digits."""
+    zero = _ZERO.get(babel_locale(language).default_numbering_system)
+    if zero is None:
+        return text
+    return text.translate({ord("0") + offset: zero + offset for offset in range(10)})
+
+
 def money(amount: Decimal, currency: str, language: str) -> str:
     """`60`, `USD`, `en` → `60.00 US dollars`: the currency's name, never an ambiguous `$`."""
-    return format_currency(amount, currency, locale=babel_locale(language), format_type="name")
+    locale = babel_locale(language)
+    # A language without its own CLDR locale (Fijian uses en_FJ) would get English currency
+    # names inside its sentences; the symbol form (US$60.00) reads in any language.
+    format_type = "name" if locale.language == language.split("-")[0] else "standard"
+    text = format_currency(amount, currency, locale=locale, format_type=format_type, numbering_system="default")
+    return native_digits(text, language)
 
 
 def number(value: int, language: str) -> str:
-    return format_decimal(value, locale=babel_locale(language))
+    return native_digits(format_decimal(value, locale=babel_locale(language), numbering_system="default"), language)
 
 
 def calendar_date(value: date, language: str) -> str:
     """A date in the language's medium style, e.g. `12 Mar 2026`."""
-    return format_date(value, format="medium", locale=babel_locale(language))
+    return native_digits(format_date(value, format="medium", locale=babel_locale(language)), language)
 
 
 def _clock(value: str, language: str) -> str:
     hours, minutes = (int(part) for part in value.split(":"))
-    return format_time(time(hours, minutes), format="short", locale=babel_locale(language))
+    return native_digits(format_time(time(hours, minutes), format="short", locale=babel_locale(language)), language)
 
 
 def _day_runs(days: Sequence[str]) -> List[List[int]]:
@@ -56,9 +74,13 @@ def _day_runs(days: Sequence[str]) -> List[List[int]]:
     return runs
 
 
+#: Day names of contract languages CLDR has no locale for (Fijian formats with en_FJ).
+_DAY_NAMES = {"fj": ("Moniti", "Tusiti", "Vukelulu", "Lotulevu", "Vakaraubuka", "Vakarauwai", "Sigatabu")}
+
+
 def opening_hours(hours: Sequence[OpeningHours], language: str) -> str:
     """`Mon–Fri 8:00 AM–4:30 PM; Sat 9:00 AM–12:00 PM` in the language's day names and clock."""
-    names = babel_locale(language).days["format"]["abbreviated"]
+    names = _DAY_NAMES.get(language) or babel_locale(language).days["format"]["abbreviated"]
     parts = []
     for entry in hours:
         day_text = ", ".join(

@@ -15,9 +15,12 @@ from bot.applications.http_source import HttpApplicationStatusSource
 from bot.applications.source import ApplicationStatusSource
 from bot.applications.sql_store import SqlApplicationStore, demo_applications
 from bot.catalog import Catalog, load_catalog
+from bot.responses import ResponseTexts, load_response_texts
+from bot.responses.templates import read_domain_responses
 from bot.settings import Settings, load_settings
 from bot.storage.database import create_database_engine
 from bot.storage.records import RecordStore
+from bot.translation import TranslationService, build_translation_service
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,8 @@ class Services:
     catalog: Catalog
     records: RecordStore
     applications: ApplicationStatusSource
+    responses: ResponseTexts
+    translator: TranslationService
 
 
 def build_services(settings: Settings, today: Optional[date] = None) -> Services:
@@ -42,7 +47,14 @@ def build_services(settings: Settings, today: Optional[date] = None) -> Services
         if settings.seed_demo_applications:
             store.seed(demo_applications(today or date.today()))
         source = store
-    return Services(settings=settings, catalog=catalog, records=RecordStore(engine), applications=source)
+    return Services(
+        settings=settings,
+        catalog=catalog,
+        records=RecordStore(engine),
+        applications=source,
+        responses=load_response_texts(settings.responses_dir, read_domain_responses(settings.domain_path)),
+        translator=build_translation_service(settings.translation, engine),
+    )
 
 
 @lru_cache(maxsize=1)

@@ -1,3 +1,4 @@
+import asyncio
 import dataclasses
 
 import pytest
@@ -11,7 +12,10 @@ from actions.feedback import (
     ValidateFeedbackForm,
 )
 from bot.exceptions import StoreError
-from bot.storage.database import complaints, feedback
+from bot.storage.database import complaints, english_renderings, feedback
+from bot.translation import for_reviewers
+from bot.translation.cache import MemoryTranslationCache
+from bot.translation.service import TranslationService
 from tests.actions.conftest import make_tracker, responses, user_message
 
 
@@ -128,3 +132,63 @@ async def test_database_down_while_storing_gives_an_apology_not_a_crash(
     slots = {"feedback_service": "passport", "rating": "4", "feedback_comment": "-"}
     await ActionSubmitFeedback().run(dispatcher, make_tracker(user_message("skip", "deny"), slots=slots), domain)
     assert responses(dispatcher) == ["utter_error"]
+
+
+async def test_the_rating_is_repeated_in_the_languages_digits(dispatcher, domain):
+    slots = {"feedback_service": "passport", "rating": "4", "feedback_comment": "-", "language": "bn"}
+    await ActionSubmitFeedback().run(dispatcher, make_tracker(user_message("৪", "inform"), slots=slots), domain)
+    assert dispatcher.messages[0]["rating"] == "৪"
+
+
+class _EchoTranslator:
+    name = "echo"
+
+    def supports(self, language: str) -> bool:
+        return True
+
+    async def translate(self, text: str, source: str, target: str) -> str:
+        return f"{target}: {text}"
+
+
+async def _renderings(services) -> list:
+    await asyncio.gather(*list(for_reviewers._PENDING))
+    return services.records.rows(english_renderings)
+
+
+async def test_a_comment_in_another_language_gets_an_english_rendering_for_reviewers(
+    monkeypatch, services, dispatcher, domain
+):
+    translator = TranslationService([_EchoTranslator()], MemoryTranslationCache(), lambda text: text)
+    with_translator = dataclasses.replace(services, translator=translator)
+    monkeypatch.setattr(actions.common, "get_services", lambda: with_translator)
+    slots = {"feedback_service": "passport", "rating": "2", "feedback_comment": "Lambat sekali", "language": "id"}
+    await ActionSubmitFeedback().run(
+        dispatcher, make_tracker(user_message("Lambat sekali", "inform"), slots=slots), domain
+    )
+    [row] = await _renderings(services)
+    assert (row["record_kind"], row["source_language"], row["text"], row["provider"]) == (
+        "feedback",
+        "id",
+        "en: Lambat sekali",
+        "echo",
+    )
+
+
+async def test_offline_a_complaint_is_marked_untranslated_and_kept_in_the_original(action_services, dispatcher, domain):
+    slots = {"complaint_details": "Petugasnya tidak sopan dan antreannya lama", "language": "id"}
+    await ActionSubmitComplaint().run(dispatcher, make_tracker(user_message("x", "complain"), slots=slots), domain)
+    [rendering] = await _renderings(action_services)
+    [complaint] = action_services.records.rows(complaints)
+    assert (rendering["record_kind"], rendering["record_id"], rendering["text"], rendering["provider"]) == (
+        "complaint",
+        complaint["id"],
+        None,
+        None,
+    )
+    assert complaint["text"] == "Petugasnya tidak sopan dan antreannya lama"
+
+
+async def test_an_english_comment_needs_no_rendering(action_services, dispatcher, domain):
+    slots = {"feedback_service": "passport", "rating": "5", "feedback_comment": "Great"}
+    await ActionSubmitFeedback().run(dispatcher, make_tracker(user_message("Great", "inform"), slots=slots), domain)
+    assert await _renderings(action_services) == []

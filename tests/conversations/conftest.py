@@ -26,6 +26,8 @@ from bot.storage.database import create_database_engine
 from bot.storage.records import RecordStore
 
 MODEL = PROJECT_ROOT / "models" / "citizen.tar.gz"
+#: The NLG endpoints.yml configures, so replies are rendered as in production.
+NLG_TYPE = "bot.nlg.rasa_generator.CitizenNaturalLanguageGenerator"
 
 
 def _free_port() -> int:
@@ -78,7 +80,11 @@ def action_server(conversation_db: str, tmp_path_factory) -> Iterator[str]:
 def agent(action_server: str) -> Agent:
     if not MODEL.exists():
         pytest.fail(f"{MODEL} is missing: scripts/test trains it before running pytest")
-    return Agent.load(str(MODEL), action_endpoint=EndpointConfig(url=action_server))
+    return Agent.load(
+        str(MODEL),
+        action_endpoint=EndpointConfig(url=action_server),
+        generator=EndpointConfig(type=NLG_TYPE),
+    )
 
 
 @pytest.fixture(scope="session")
