@@ -1,0 +1,1 @@
+"""Rasa input channels, thin adapters that hand citizens' messages to the assistant."""
