@@ -10,6 +10,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from bot.exceptions import ContentError
+from bot.languages import is_supported
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -37,3 +38,11 @@ def parse_model(path: Path, data: Dict[str, Any], model: Type[ModelT]) -> ModelT
         first = error.errors()[0]
         field = ".".join(str(part) for part in first["loc"] if part != "__root__") or "(file)"
         raise ContentError(str(path), field, first["msg"]) from None
+
+
+def check_file_language(path: Path, language: str) -> None:
+    """A per-language file must name its own language, a contract one, as its file name does."""
+    if language != path.stem:
+        raise ContentError(str(path), "language", f"must be {path.stem!r}, the file's name")
+    if not is_supported(language):
+        raise ContentError(str(path), "language", f"{language!r} is not a contract language")

@@ -68,9 +68,7 @@ def test_no_translator_is_configured_by_default():
 
 
 def test_translation_providers_are_read_in_order():
-    settings = load_settings(
-        {"TRANSLATION_PROVIDERS": "libre, google", "LIBRETRANSLATE_URL": "http://localhost:5000/"}
-    )
+    settings = load_settings({"TRANSLATION_PROVIDERS": "libre, google", "LIBRETRANSLATE_URL": "http://localhost:5000/"})
     assert settings.translation.providers == ("libre", "google")
     assert settings.translation.libretranslate_url == "http://localhost:5000"
 

@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Collection, Dict, Iterable, Optional
 
 from bot.catalog.models import SERVICE_IDS, Catalog, CatalogFacts, CatalogTexts
-from bot.content_files import parse_model, read_yaml_mapping
+from bot.content_files import check_file_language, parse_model, read_yaml_mapping
 from bot.exceptions import ContentError
-from bot.languages import is_supported
 
 FACTS_FILE = "services.yml"
 SOURCE_LANGUAGE = "en"
@@ -61,10 +60,7 @@ def _check_references(path: Path, facts: CatalogFacts) -> None:
 
 def _load_texts(path: Path, facts: CatalogFacts) -> CatalogTexts:
     texts = parse_model(path, read_yaml_mapping(path), CatalogTexts)
-    if texts.language != path.stem:
-        raise ContentError(str(path), "language", f"must be {path.stem!r}, the file's name")
-    if not is_supported(texts.language):
-        raise ContentError(str(path), "language", f"{texts.language!r} is not a contract language")
+    check_file_language(path, texts.language)
     for section in ("agencies", "offices", "services"):
         _check_same_keys(path, section, getattr(facts, section), getattr(texts, section))
     return texts

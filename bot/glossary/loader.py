@@ -8,9 +8,8 @@ from typing import Dict, List, Tuple
 
 from pydantic import BaseModel, Extra, constr
 
-from bot.content_files import parse_model, read_yaml_mapping
+from bot.content_files import check_file_language, parse_model, read_yaml_mapping
 from bot.exceptions import ContentError
-from bot.languages import is_supported
 from bot.languages.registry import DEFAULT_LANGUAGE
 
 Term = constr(strip_whitespace=True, min_length=1)
@@ -38,10 +37,7 @@ class Glossary:
 
 def _load_file(path: Path) -> Dict[str, str]:
     parsed = parse_model(path, read_yaml_mapping(path), _GlossaryFile)
-    if parsed.language != path.stem:
-        raise ContentError(str(path), "language", f"must be {path.stem!r}, the file's name")
-    if not is_supported(parsed.language):
-        raise ContentError(str(path), "language", f"{parsed.language!r} is not a contract language")
+    check_file_language(path, parsed.language)
     return dict(parsed.terms)
 
 

@@ -56,7 +56,7 @@ def _letters_only(text: str) -> str:
     return _NOISE.sub(" ", cleaned)
 
 
-def _cld_guess(text: str) -> Optional[str]:
+def cld_guess(text: str) -> Optional[str]:
     try:
         reliable, _, details = pycld2.detect(text)
     except pycld2.error:
@@ -86,7 +86,7 @@ class LanguageDetector:
     def _among(self, text: str, script: str) -> Dict[str, float]:
         candidates = SHARED_SCRIPTS[script]
         probabilities = self._model.probabilities(text, script) if self._model else {}
-        guess = _cld_guess(text)
+        guess = cld_guess(text)
         if script == "Han":
             guess = _han_language(text) or guess
         if script == "Arabic" and set(text) & _URDU_ONLY:

@@ -10,9 +10,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-import pycld2
-
-from bot.langid.detector import _CLD_CODES, _han_language
+from bot.langid.detector import _han_language, cld_guess
 from bot.langid.scripts import script_counts
 from bot.languages import LANGUAGES
 
@@ -26,17 +24,6 @@ _UNSPACED = {"Han", "Kana", "Thai", "Lao", "Khmer"}
 #: Indonesian, yet reads as Malay): telling them apart takes a longer text.
 _CLOSE_PAIRS = ({"id", "ms"}, {"hi", "ne"})
 MIN_WORDS_CLOSE_PAIR = 15
-
-
-def _outside_guess(text: str) -> Optional[str]:
-    try:
-        reliable, _, details = pycld2.detect(text)
-    except pycld2.error:
-        return None
-    _, code, percent, _ = details[0]
-    if not reliable or percent < 80 or code == "un":
-        return None
-    return _CLD_CODES.get(code, code)
 
 
 def language_problem(text: str, language: str) -> Optional[str]:
@@ -54,7 +41,7 @@ def language_problem(text: str, language: str) -> Optional[str]:
     unspaced = main_script in _UNSPACED
     if (letters if unspaced else len(cleaned.split())) < (MIN_UNSPACED_LETTERS if unspaced else MIN_WORDS):
         return None
-    guess = _han_language(cleaned) if expected_script == "Han" else _outside_guess(cleaned)
+    guess = _han_language(cleaned) if expected_script == "Han" else cld_guess(cleaned)
     if {guess, language} in _CLOSE_PAIRS and len(cleaned.split()) < MIN_WORDS_CLOSE_PAIR:
         return None
     if guess and guess in LANGUAGES and guess != language:

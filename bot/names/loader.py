@@ -13,9 +13,9 @@ from typing import Dict, List
 from pydantic import BaseModel, Extra, conlist, constr
 
 from bot.catalog.models import SERVICE_IDS
-from bot.content_files import parse_model, read_yaml_mapping
+from bot.content_files import check_file_language, parse_model, read_yaml_mapping
 from bot.exceptions import ContentError
-from bot.languages import LANGUAGES, is_supported
+from bot.languages import LANGUAGES
 
 Name = constr(strip_whitespace=True, min_length=1)
 
@@ -46,10 +46,7 @@ def _check_keys(path: Path, section: str, expected: List[str], found: List[str])
 
 def load_name_file(path: Path) -> NameFile:
     names = parse_model(path, read_yaml_mapping(path), NameFile)
-    if names.language != path.stem:
-        raise ContentError(str(path), "language", f"must be {path.stem!r}, the file's name")
-    if not is_supported(names.language):
-        raise ContentError(str(path), "language", f"{names.language!r} is not a contract language")
+    check_file_language(path, names.language)
     _check_keys(path, "services", list(SERVICE_IDS), list(names.services))
     _check_keys(path, "languages", list(LANGUAGES), list(names.languages))
     return names

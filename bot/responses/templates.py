@@ -14,9 +14,8 @@ from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Tuple
 
 from pydantic import BaseModel, Extra, constr
 
-from bot.content_files import parse_model, read_yaml_mapping
+from bot.content_files import check_file_language, parse_model, read_yaml_mapping
 from bot.exceptions import ContentError
-from bot.languages import is_supported
 from bot.languages.registry import DEFAULT_LANGUAGE
 
 #: `{name}` but not the doubled braces of a literal JSON payload (`{{"service": ...}}`).
@@ -66,10 +65,7 @@ def source_templates(domain_responses: Mapping[str, Any]) -> Dict[str, ResponseT
 def load_translation_file(path: Path) -> Dict[str, ResponseTemplate]:
     """One language's file; raises `ContentError` naming the file and field."""
     parsed = parse_model(path, read_yaml_mapping(path), _ResponseFile)
-    if parsed.language != path.stem:
-        raise ContentError(str(path), "language", f"must be {path.stem!r}, the file's name")
-    if not is_supported(parsed.language):
-        raise ContentError(str(path), "language", f"{parsed.language!r} is not a contract language")
+    check_file_language(path, parsed.language)
     return {
         name: ResponseTemplate(text=entry.text, button_titles=tuple(entry.buttons))
         for name, entry in parsed.responses.items()

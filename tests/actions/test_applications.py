@@ -7,9 +7,8 @@ import actions.common
 from actions.applications import ActionCheckApplicationStatus, ValidateApplicationStatusForm
 from bot.applications import Application
 from bot.exceptions import StatusServiceUnavailable
-from bot.translation.cache import MemoryTranslationCache
-from bot.translation.service import TranslationService
 from tests.actions.conftest import make_tracker, responses, user_message
+from tests.fakes.translation import echo_service
 
 
 def _slot_events(events, name):
@@ -78,22 +77,10 @@ async def test_status_service_down_gives_a_clear_reply_with_a_phone_number(
     assert dispatcher.messages[0]["phone"].startswith("+1 555")
 
 
-class _EchoTranslator:
-    """A provider that answers every text as `<target>: <text>`."""
-
-    name = "echo"
-
-    def supports(self, language: str) -> bool:
-        return True
-
-    async def translate(self, text: str, source: str, target: str) -> str:
-        return f"{target}: {text}"
-
-
 async def test_a_rejection_reason_is_machine_translated_and_marked_when_a_translator_is_configured(
     monkeypatch, services, dispatcher, domain
 ):
-    translator = TranslationService([_EchoTranslator()], MemoryTranslationCache(), lambda text: text)
+    translator = echo_service()
     monkeypatch.setattr(actions.common, "get_services", lambda: dataclasses.replace(services, translator=translator))
     tracker = make_tracker(
         user_message("BUS-781200", "inform"), slots={"reference_number": "BUS-781200", "language": "vi"}

@@ -14,9 +14,8 @@ from actions.feedback import (
 from bot.exceptions import StoreError
 from bot.storage.database import complaints, english_renderings, feedback
 from bot.translation import for_reviewers
-from bot.translation.cache import MemoryTranslationCache
-from bot.translation.service import TranslationService
 from tests.actions.conftest import make_tracker, responses, user_message
+from tests.fakes.translation import echo_service
 
 
 def _slots(events):
@@ -140,16 +139,6 @@ async def test_the_rating_is_repeated_in_the_languages_digits(dispatcher, domain
     assert dispatcher.messages[0]["rating"] == "৪"
 
 
-class _EchoTranslator:
-    name = "echo"
-
-    def supports(self, language: str) -> bool:
-        return True
-
-    async def translate(self, text: str, source: str, target: str) -> str:
-        return f"{target}: {text}"
-
-
 async def _renderings(services) -> list:
     await asyncio.gather(*list(for_reviewers._PENDING))
     return services.records.rows(english_renderings)
@@ -158,7 +147,7 @@ async def _renderings(services) -> list:
 async def test_a_comment_in_another_language_gets_an_english_rendering_for_reviewers(
     monkeypatch, services, dispatcher, domain
 ):
-    translator = TranslationService([_EchoTranslator()], MemoryTranslationCache(), lambda text: text)
+    translator = echo_service()
     with_translator = dataclasses.replace(services, translator=translator)
     monkeypatch.setattr(actions.common, "get_services", lambda: with_translator)
     slots = {"feedback_service": "passport", "rating": "2", "feedback_comment": "Lambat sekali", "language": "id"}

@@ -40,3 +40,20 @@ def libre_service(urls: List[str], executor, timeout: float = 1.0, budget: float
         provider.name = f"libre{index}"
         providers.append(provider)
     return TranslationService(providers, cache or MemoryTranslationCache(), Redactor().redact, budget=budget)
+
+
+class EchoTranslator:
+    """An in-process provider that answers every text as `<target>: <text>`."""
+
+    name = "echo"
+
+    def supports(self, language: str) -> bool:
+        return True
+
+    async def translate(self, text: str, source: str, target: str) -> str:
+        return f"{target}: {text}"
+
+
+def echo_service() -> TranslationService:
+    """A translation service whose only provider is `EchoTranslator`, without redaction."""
+    return TranslationService([EchoTranslator()], MemoryTranslationCache(), lambda text: text)

@@ -59,5 +59,3 @@ async def test_a_foreign_message_is_translated_into_english(stand_ins, executor)
 async def test_without_a_translator_nothing_is_pivoted():
     offline = TranslationService([], MemoryTranslationCache(), lambda text: text)
     assert await pivot_to_english("Hola, ¿cuánto cuesta el pasaporte para mi hijo?", offline) is None
-
-
