@@ -19,6 +19,7 @@ from bot.exceptions import CitizenBotError
 from bot.languages.registry import DEFAULT_LANGUAGE
 from bot.services import Services, get_services
 from bot.storage.records import ConversationContext
+from bot.translation.for_reviewers import in_background, store_english_rendering
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +65,12 @@ def send(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:
     """Sends each reply through the NLG (by response name, never raw text)."""
     for reply in replies:
         dispatcher.utter_message(response=reply["response"], buttons=reply.get("buttons"), **reply.get("kwargs", {}))
+
+
+def render_for_reviewers(kind: str, record_id: int, text: str, language: str) -> None:
+    """Stores an English rendering of what the citizen wrote, after they have been answered."""
+    found = services()
+    in_background(lambda: store_english_rendering(found.translator, found.records, kind, record_id, text, language))
 
 
 def response_text(tracker: Tracker, response: str) -> str:

@@ -9,7 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import CitizenAction, conversation_context, response_text, services
+from actions.common import CitizenAction, conversation_context, render_for_reviewers, response_text, services
 from bot.concurrency import run_blocking
 from bot.dialogue.fallback import has_words, intent_payload, likeliest_intents
 from bot.exceptions import StoreError
@@ -29,9 +29,12 @@ async def _log_gap(tracker: Tracker, stage: str, message: Optional[Dict[str, Any
         confidence=(message.get("intent") or {}).get("confidence"),
     )
     try:
-        await run_blocking(services().records.add_fallback, record)
+        gap_id = await run_blocking(services().records.add_fallback, record)
     except StoreError:
         logger.exception("could not log a gap; the citizen is answered anyway")
+        return
+    if record.text:
+        render_for_reviewers("gap", gap_id, record.text, record.context.language)
 
 
 def _first_unclear_message(tracker: Tracker) -> Dict[str, Any]:

@@ -15,6 +15,7 @@ from actions.common import (
     conversation_context,
     conversation_language,
     localized_catalog,
+    render_for_reviewers,
     response_text,
     services,
 )
@@ -24,7 +25,6 @@ from bot.concurrency import run_blocking
 from bot.dialogue.complaints import has_details
 from bot.dialogue.feedback import clean_comment, is_valid_rating, read_rating
 from bot.storage.records import ComplaintRecord, FeedbackRecord
-from bot.translation.for_reviewers import in_background, store_english_rendering
 
 #: `feedback_service` value for feedback about the assistant or no particular service.
 GENERAL = "general"
@@ -110,12 +110,6 @@ class ValidateFeedbackForm(FormValidationAction):
         return {"feedback_comment": comment or NO_COMMENT}
 
 
-def _render_for_reviewers(kind: str, record_id: int, text: str, language: str) -> None:
-    """Stores an English rendering of what the citizen wrote, after they have been answered."""
-    found = services()
-    in_background(lambda: store_english_rendering(found.translator, found.records, kind, record_id, text, language))
-
-
 class ActionSubmitFeedback(CitizenAction):
     """Stores the feedback, thanks the citizen and resets the form."""
 
@@ -135,7 +129,7 @@ class ActionSubmitFeedback(CitizenAction):
         )
         feedback_id = await run_blocking(services().records.add_feedback, record)
         if record.comment:
-            _render_for_reviewers("feedback", feedback_id, record.comment, record.context.language)
+            render_for_reviewers("feedback", feedback_id, record.comment, record.context.language)
         dispatcher.utter_message(
             response="utter_feedback_thanks", rating=formatting.number(rating, conversation_language(tracker))
         )
@@ -178,6 +172,6 @@ class ActionSubmitComplaint(CitizenAction):
         service_id = next(tracker.get_latest_entity_values("service"), None) or tracker.get_slot("service")
         record = ComplaintRecord(context=conversation_context(tracker, service_id), text=details)
         complaint_id = await run_blocking(services().records.add_complaint, record)
-        _render_for_reviewers("complaint", complaint_id, details, record.context.language)
+        render_for_reviewers("complaint", complaint_id, details, record.context.language)
         dispatcher.utter_message(response="utter_complaint_recorded", complaint_id=f"C-{complaint_id:06d}")
         return [SlotSet("complaint_details", None)]

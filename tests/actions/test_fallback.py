@@ -1,6 +1,12 @@
+import asyncio
+import dataclasses
+
+import actions.common
 from actions.fallback import ActionDefaultAskAffirmation, ActionDefaultFallback, ActionOutOfScope
-from bot.storage.database import fallback_events
+from bot.storage.database import english_renderings, fallback_events
+from bot.translation import for_reviewers
 from tests.actions.conftest import make_tracker, responses, user_message
+from tests.fakes.translation import echo_service
 
 RANKING = [
     {"name": "nlu_fallback", "confidence": 0.45},
@@ -51,3 +57,33 @@ async def test_out_of_scope_is_answered_and_logged_as_a_gap(dispatcher, domain, 
     )
     assert responses(dispatcher) == ["utter_out_of_scope"]
     assert action_services.records.rows(fallback_events)[0]["stage"] == "out_of_scope"
+
+
+async def test_button_titles_follow_the_conversations_language(dispatcher, domain, action_services):
+    tracker = make_tracker(_unclear(), slots={"language": "vi"})
+    await ActionDefaultAskAffirmation().run(dispatcher, tracker, domain)
+    titles = [button["title"] for button in dispatcher.messages[0]["buttons"]]
+    texts = action_services.responses
+    assert titles == [
+        texts.text("utter_intent_title_ask_fees", "vi"),
+        texts.text("utter_intent_title_ask_processing_time", "vi"),
+        texts.text("utter_something_else", "vi"),
+    ]
+    assert titles[0] != "Fees"
+
+
+async def test_an_unanswered_question_gets_an_english_rendering_for_reviewers(
+    monkeypatch, services, dispatcher, domain
+):
+    with_translator = dataclasses.replace(services, translator=echo_service())
+    monkeypatch.setattr(actions.common, "get_services", lambda: with_translator)
+    tracker = make_tracker(_unclear("berapa untuk benda itu di tempat itu"), slots={"language": "id"})
+    await ActionDefaultAskAffirmation().run(dispatcher, tracker, domain)
+    await asyncio.gather(*list(for_reviewers._PENDING))
+    [gap] = services.records.rows(fallback_events)
+    [rendering] = services.records.rows(english_renderings)
+    assert (rendering["record_kind"], rendering["record_id"], rendering["text"]) == (
+        "gap",
+        gap["id"],
+        "en: berapa untuk benda itu di tempat itu",
+    )
