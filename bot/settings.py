@@ -7,6 +7,7 @@ files under `var/`, the sample catalog, the seeded demo application store.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Optional, Tuple
@@ -39,6 +40,29 @@ class TranslationSettings:
 
 
 @dataclass(frozen=True)
+class ChannelSettings:
+    """Telegram and Facebook Messenger: off until their secrets are set in the environment."""
+
+    telegram_token: Optional[str] = None
+    telegram_secret: Optional[str] = None  # Telegram echoes it in X-Telegram-Bot-Api-Secret-Token
+    telegram_api_url: str = "https://api.telegram.org"
+    facebook_page_token: Optional[str] = None
+    facebook_app_secret: Optional[str] = None  # signs every webhook call (X-Hub-Signature-256)
+    facebook_verify_token: Optional[str] = None  # the webhook subscription handshake
+    facebook_graph_url: str = "https://graph.facebook.com/v19.0"
+    http_timeout: float = 10.0  # seconds for a call to Telegram's or Facebook's API
+    max_body_bytes: int = 1_000_000  # larger webhook bodies are refused with 413
+
+    @property
+    def telegram_enabled(self) -> bool:
+        return bool(self.telegram_token)
+
+    @property
+    def facebook_enabled(self) -> bool:
+        return bool(self.facebook_page_token)
+
+
+@dataclass(frozen=True)
 class Settings:
     """Validated configuration of the assistant's own code (not of Rasa itself)."""
 
@@ -48,6 +72,7 @@ class Settings:
     application_status_timeout: float
     seed_demo_applications: bool
     translation: TranslationSettings = TranslationSettings()
+    channels: ChannelSettings = ChannelSettings()
     domain_path: Path = PROJECT_ROOT / "domain.yml"
 
     @property
@@ -150,6 +175,28 @@ def _translation_settings(env: Mapping[str, str]) -> TranslationSettings:
     return settings
 
 
+def _channel_settings(env: Mapping[str, str]) -> ChannelSettings:
+    settings = ChannelSettings(
+        telegram_token=env.get("TELEGRAM_BOT_TOKEN") or None,
+        telegram_secret=env.get("TELEGRAM_SECRET_TOKEN") or None,
+        telegram_api_url=_validate_http_url("TELEGRAM_API_URL", env.get("TELEGRAM_API_URL", ""))
+        or ChannelSettings.telegram_api_url,
+        facebook_page_token=env.get("FACEBOOK_PAGE_ACCESS_TOKEN") or None,
+        facebook_app_secret=env.get("FACEBOOK_APP_SECRET") or None,
+        facebook_verify_token=env.get("FACEBOOK_VERIFY_TOKEN") or None,
+        facebook_graph_url=_validate_http_url("FACEBOOK_GRAPH_URL", env.get("FACEBOOK_GRAPH_URL", ""))
+        or ChannelSettings.facebook_graph_url,
+        http_timeout=_parse_positive_float("CHANNEL_HTTP_TIMEOUT", env.get("CHANNEL_HTTP_TIMEOUT") or "10"),
+    )
+    if settings.telegram_token and not settings.telegram_secret:
+        raise ConfigurationError("TELEGRAM_BOT_TOKEN is set but TELEGRAM_SECRET_TOKEN is empty")
+    if settings.telegram_secret and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", settings.telegram_secret):
+        raise ConfigurationError("TELEGRAM_SECRET_TOKEN must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+    if settings.facebook_page_token and not (settings.facebook_app_secret and settings.facebook_verify_token):
+        raise ConfigurationError("FACEBOOK_PAGE_ACCESS_TOKEN needs FACEBOOK_APP_SECRET and FACEBOOK_VERIFY_TOKEN")
+    return settings
+
+
 def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
     """Builds and validates the settings from `environ` (the process environment by default)."""
     env = os.environ if environ is None else environ
@@ -166,4 +213,5 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
         ),
         seed_demo_applications=_parse_bool("SEED_DEMO_APPLICATIONS", env.get("SEED_DEMO_APPLICATIONS") or "true"),
         translation=_translation_settings(env),
+        channels=_channel_settings(env),
     )

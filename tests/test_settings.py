@@ -51,7 +51,7 @@ def test_env_example_documents_every_variable_the_settings_read():
     }
     source = (PROJECT_ROOT / "bot" / "settings.py").read_text()
     read = {name for name in documented if f'"{name}"' in source}
-    assert read == documented - {"RASA_PORT"}
+    assert read == documented - {"RASA_PORT", "WEBCHAT_PORT"}
     for name in (
         "DATABASE_URL",
         "CONTENT_DIR",
@@ -85,5 +85,25 @@ def test_translation_providers_are_read_in_order():
     ],
 )
 def test_an_invalid_translation_setting_stops_start_with_its_name(environ, named):
+    with pytest.raises(ConfigurationError, match=named):
+        load_settings(environ)
+
+
+def test_telegram_and_facebook_are_off_by_default():
+    channels = load_settings({}).channels
+    assert not channels.telegram_enabled and not channels.facebook_enabled
+
+
+@pytest.mark.parametrize(
+    ("environ", "named"),
+    [
+        ({"TELEGRAM_BOT_TOKEN": "1:abc"}, "TELEGRAM_SECRET_TOKEN"),
+        ({"TELEGRAM_BOT_TOKEN": "1:abc", "TELEGRAM_SECRET_TOKEN": "has spaces"}, "TELEGRAM_SECRET_TOKEN"),
+        ({"FACEBOOK_PAGE_ACCESS_TOKEN": "t"}, "FACEBOOK_APP_SECRET"),
+        ({"TELEGRAM_API_URL": "ftp://x"}, "TELEGRAM_API_URL"),
+        ({"CHANNEL_HTTP_TIMEOUT": "0"}, "CHANNEL_HTTP_TIMEOUT"),
+    ],
+)
+def test_an_invalid_channel_setting_stops_start_with_its_name(environ, named):
     with pytest.raises(ConfigurationError, match=named):
         load_settings(environ)

@@ -7,6 +7,8 @@ from typing import Any, Awaitable, Callable
 
 from rasa.core.channels.channel import UserMessage
 
+from bot.settings import load_settings
+from bot.translation.factory import shared_translation_service
 from bot.translation.pivot import pivot_to_english
 from bot.translation.service import TranslationService
 
@@ -32,3 +34,10 @@ def with_inbound_pivot(on_new_message: MessageHandler, translator: TranslationSe
         return await on_new_message(message)
 
     return handle
+
+
+def maybe_pivoting(on_new_message: MessageHandler) -> MessageHandler:
+    """`on_new_message` with the inbound pivot when INBOUND_PIVOT is on, else as it is."""
+    if not load_settings().translation.inbound_pivot:
+        return on_new_message
+    return with_inbound_pivot(on_new_message, shared_translation_service())

@@ -7,13 +7,8 @@ on a temporary SQLite database that the tests read back to check what was stored
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 import uuid
-from pathlib import Path
 from typing import Any, Dict, Iterator, List
 
 import pytest
@@ -24,30 +19,11 @@ from rasa.utils.endpoints import EndpointConfig
 from bot.settings import PROJECT_ROOT
 from bot.storage.database import create_database_engine
 from bot.storage.records import RecordStore
+from tests.fakes.processes import free_port, start, stop, wait_until_healthy
 
 MODEL = PROJECT_ROOT / "models" / "citizen.tar.gz"
 #: The NLG endpoints.yml configures, so replies are rendered as in production.
 NLG_TYPE = "bot.nlg.rasa_generator.CitizenNaturalLanguageGenerator"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_until_healthy(url: str, process: subprocess.Popen, log: Path, seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"action server exited:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"action server not healthy after {seconds}s:\n{log.read_text()[-3000:]}")
 
 
 @pytest.fixture(scope="session")
@@ -57,23 +33,15 @@ def conversation_db(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="session")
 def action_server(conversation_db: str, tmp_path_factory) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     log = tmp_path_factory.mktemp("logs") / "actions.log"
     env = {**os.environ, "DATABASE_URL": conversation_db, "PYTHONPATH": str(PROJECT_ROOT)}
-    with log.open("w") as handle:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdout=handle,
-            stderr=subprocess.STDOUT,
-        )
+    process = start([sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)], env, log)
     try:
-        _wait_until_healthy(f"http://127.0.0.1:{port}/health", process, log)
+        wait_until_healthy(f"http://127.0.0.1:{port}/health", process, log)
         yield f"http://127.0.0.1:{port}/webhook"
     finally:
-        process.terminate()
-        process.wait(timeout=15)
+        stop([process])
 
 
 @pytest.fixture(scope="session")

@@ -2,18 +2,18 @@
 
 `POST /translate` answers `{"translatedText": "<target>: <q>"}` and records every request,
 so tests can check what left the assistant. Modes make it slow, hang, fail (5xx) or refuse
-(429). It runs its own event loop in a thread, as a real service would beside the assistant.
+(429).
 """
 
 from __future__ import annotations
 
 import asyncio
-import socket
-import threading
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
 from aiohttp import web
+
+from tests.fakes.loopback import LoopbackServer
 
 
 @dataclass
@@ -35,23 +35,19 @@ class StandIn:
         return f"{target}: {text}"
 
 
-class LibreTranslateStandIn:
-    """Starts and stops the stand-in on a free localhost port; `url` is its base URL."""
+class LibreTranslateStandIn(LoopbackServer):
+    """The stand-in on a free localhost port; `url` is its base URL."""
 
     def __init__(self, behaviour: Optional[StandIn] = None) -> None:
+        super().__init__()
         self.behaviour = behaviour or StandIn()
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
-        self._runner: Optional[web.AppRunner] = None
-        self.port = 0
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     @property
     def received(self) -> List[Received]:
         return self.behaviour.received
+
+    def routes(self, app: web.Application) -> None:
+        app.router.add_post("/translate", self._translate)
 
     async def _translate(self, request: web.Request) -> web.Response:
         form: Dict[str, str] = {**request.query, **(await request.post())}
@@ -66,24 +62,3 @@ class LibreTranslateStandIn:
         if behaviour.mode == "hang":
             await asyncio.sleep(3600)
         return web.json_response({"translatedText": behaviour.translated(form.get("q", ""), form.get("target", ""))})
-
-    async def _start(self) -> None:
-        app = web.Application()
-        app.router.add_post("/translate", self._translate)
-        self._runner = web.AppRunner(app, shutdown_timeout=0.1)
-        await self._runner.setup()
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
-        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
-
-    def start(self) -> "LibreTranslateStandIn":
-        self._thread.start()
-        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(timeout=10)
-        return self
-
-    def stop(self) -> None:
-        if self._runner:
-            asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(timeout=10)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(timeout=10)
