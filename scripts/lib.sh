@@ -54,3 +54,30 @@ ensure_venv() {
 ensure_model() {
   (cd "$PROJECT_ROOT" && "$VENV/bin/rasa" train --fixed-model-name citizen --out models --quiet)
 }
+
+# Installs Debian packages that are missing (the machine runs as root; sudo elsewhere).
+ensure_debian_packages() {
+  local missing=() package
+  for package in "$@"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing Debian packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Installs the stock rasa-webchat widget from the npm registry (web/package-lock.json).
+ensure_webchat() {
+  command -v npm >/dev/null 2>&1 || ensure_debian_packages nodejs npm
+  local wanted installed
+  wanted="$(sha256sum "$PROJECT_ROOT/web/package-lock.json" | cut -d' ' -f1)"
+  installed="$(cat "$PROJECT_ROOT/web/node_modules/.lock-sha256" 2>/dev/null || true)"
+  if [ "$wanted" != "$installed" ]; then
+    echo "Installing the rasa-webchat widget from the npm registry"
+    (cd "$PROJECT_ROOT/web" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
+    echo "$wanted" > "$PROJECT_ROOT/web/node_modules/.lock-sha256"
+  fi
+}
