@@ -86,9 +86,9 @@ class LanguageDetector:
     def _among(self, text: str, script: str) -> Dict[str, float]:
         candidates = SHARED_SCRIPTS[script]
         probabilities = self._model.probabilities(text, script) if self._model else {}
-        guess = cld_guess(text)
-        if script == "Han":
-            guess = _han_language(text) or guess
+        # For Han, only hanzidentifier's verdict counts: on characters common to both
+        # scripts pycld2's zh/zh-Hant guess is noise (measured: zh-Hans taken for zh-Hant).
+        guess = _han_language(text) if script == "Han" else cld_guess(text)
         if script == "Arabic" and set(text) & _URDU_ONLY:
             guess = "ur"
         weight = _GUESS_WEIGHT[script] if probabilities else 0.5
