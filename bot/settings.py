@@ -73,6 +73,8 @@ class Settings:
     seed_demo_applications: bool
     translation: TranslationSettings = TranslationSettings()
     channels: ChannelSettings = ChannelSettings()
+    retention_days: int = 365
+    review_secure_cookies: bool = False
     domain_path: Path = PROJECT_ROOT / "domain.yml"
 
     @property
@@ -113,6 +115,12 @@ def _parse_positive_float(name: str, raw: str) -> float:
     if value <= 0:
         raise ConfigurationError(f"{name} must be positive, got {raw!r}")
     return value
+
+
+def _parse_days(raw: str) -> int:
+    if not raw.strip().isdigit() or int(raw) < 1:
+        raise ConfigurationError(f"RETENTION_DAYS must be a whole number of days, at least 1, got {raw!r}")
+    return int(raw)
 
 
 def _validate_database_url(raw: str) -> str:
@@ -214,4 +222,6 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
         seed_demo_applications=_parse_bool("SEED_DEMO_APPLICATIONS", env.get("SEED_DEMO_APPLICATIONS") or "true"),
         translation=_translation_settings(env),
         channels=_channel_settings(env),
+        retention_days=_parse_days(env.get("RETENTION_DAYS") or "365"),
+        review_secure_cookies=_parse_bool("REVIEW_SECURE_COOKIES", env.get("REVIEW_SECURE_COOKIES") or "false"),
     )

@@ -113,6 +113,43 @@ english_renderings = Table(
     Index("ix_english_renderings_record", "record_kind", "record_id", unique=True),
 )
 
+#: Review app accounts: an administrator sees everything, an officer one agency's services.
+review_users = Table(
+    "review_users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(80), nullable=False, unique=True),
+    Column("password_hash", String(200), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("agency_id", String(60)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+#: Logged-in sessions: only a hash of the cookie's token is stored, with its CSRF token.
+review_sessions = Table(
+    "review_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", Integer, nullable=False, index=True),
+    Column("csrf_token", String(64), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
+#: One row per citizen message, materialized incrementally from Rasa's `events` table so the
+#: review app aggregates with SQL instead of parsing JSON on every page.
+message_facts = Table(
+    "message_facts",
+    metadata,
+    Column("event_id", Integer, primary_key=True),
+    Column("conversation_id", String(255), nullable=False, index=True),
+    Column("created_at", DateTime(timezone=True), nullable=False, index=True),
+    Column("channel", String(40), nullable=False, index=True),
+    Column("language", String(10), nullable=False, index=True),
+    Column("intent", String(80)),
+    Column("confidence", Float),
+    Column("service_id", String(40), index=True),
+)
+
 
 def _enable_sqlite_wal(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     """WAL lets the action server write while Rasa and the review app read."""
