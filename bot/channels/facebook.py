@@ -24,7 +24,7 @@ from bot.channels.facebook_events import (
     quick_replies,
     valid_signature,
 )
-from bot.channels.http import BadWebhookRequest, JsonApiClient, read_json_body
+from bot.channels.http import BadWebhookRequest, JsonApiClient, read_json_body, webhook_blueprint
 from bot.channels.pivot import maybe_pivoting
 from bot.channels.telegram_updates import split_text
 from bot.settings import ChannelSettings, load_settings
@@ -102,24 +102,12 @@ class CitizenFacebookInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         handler = maybe_pivoting(on_new_message)
-        webhook = Blueprint("citizen_facebook_webhook", __name__)
 
-        @webhook.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok", "configured": self._settings.facebook_enabled})
-
-        @webhook.route("/webhook", methods=["GET"])
         async def handshake(request: Request) -> HTTPResponse:
-            try:
-                return self._handshake(request)
-            except BadWebhookRequest as refused:
-                return refused.response()
+            return self._handshake(request)
 
-        @webhook.route("/webhook", methods=["POST"])
-        async def receive(request: Request) -> HTTPResponse:
-            try:
-                return await self._handle(request, handler)
-            except BadWebhookRequest as refused:
-                return refused.response()
-
-        return webhook
+        return webhook_blueprint(
+            "citizen_facebook_webhook",
+            self._settings.facebook_enabled,
+            {"GET": handshake, "POST": lambda request: self._handle(request, handler)},
+        )

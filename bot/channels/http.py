@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any, Dict, Optional
+from typing import Any, Awaitable, Callable, Dict, Optional
 
 import aiohttp
-from sanic import response
+from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
@@ -62,3 +62,27 @@ class JsonApiClient:
         except (aiohttp.ClientError, TimeoutError, json.JSONDecodeError) as error:
             logger.warning("call to %s failed: %s", path.split("/")[-1], type(error).__name__)
             return None
+
+
+RouteHandler = Callable[[Request], Awaitable[HTTPResponse]]
+
+
+def webhook_blueprint(name: str, configured: bool, handlers: Dict[str, RouteHandler]) -> Blueprint:
+    """A channel's blueprint: `GET /` health, and `/webhook` per HTTP method, where a refused
+    call (`BadWebhookRequest`) becomes its status and reason instead of a server error."""
+    webhook = Blueprint(name, __name__)
+
+    async def health(_: Request) -> HTTPResponse:
+        return response.json({"status": "ok", "configured": configured})
+
+    webhook.add_route(health, "/", methods=["GET"], name=f"{name}_health")
+    for method, handler in handlers.items():
+
+        async def refusing(request: Request, handler: RouteHandler = handler) -> HTTPResponse:
+            try:
+                return await handler(request)
+            except BadWebhookRequest as refused:
+                return refused.response()
+
+        webhook.add_route(refusing, "/webhook", methods=[method], name=f"{name}_{method.lower()}")
+    return webhook

@@ -18,7 +18,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.http import BadWebhookRequest, JsonApiClient, read_json_body
+from bot.channels.http import BadWebhookRequest, JsonApiClient, read_json_body, webhook_blueprint
 from bot.channels.pivot import maybe_pivoting
 from bot.channels.telegram_updates import CallbackPayloads, inline_keyboard, parse_update, split_text
 from bot.settings import ChannelSettings, load_settings
@@ -99,17 +99,8 @@ class CitizenTelegramInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         handler = maybe_pivoting(on_new_message)
-        webhook = Blueprint("citizen_telegram_webhook", __name__)
-
-        @webhook.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok", "configured": self._settings.telegram_enabled})
-
-        @webhook.route("/webhook", methods=["POST"])
-        async def receive(request: Request) -> HTTPResponse:
-            try:
-                return await self._handle(request, handler)
-            except BadWebhookRequest as refused:
-                return refused.response()
-
-        return webhook
+        return webhook_blueprint(
+            "citizen_telegram_webhook",
+            self._settings.telegram_enabled,
+            {"POST": lambda request: self._handle(request, handler)},
+        )

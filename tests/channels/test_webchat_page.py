@@ -7,42 +7,33 @@ is saved under results/e2e/ as a test artifact.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterator
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from bot.langid.text_check import language_problem
 from bot.responses import load_response_texts
 from bot.responses.templates import read_domain_responses
 from bot.settings import PROJECT_ROOT
+from tests.fakes.browser import chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = PROJECT_ROOT / "results" / "e2e"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TEXTS = load_response_texts(PROJECT_ROOT / "content" / "responses", read_domain_responses(PROJECT_ROOT / "domain.yml"))
 RESPONSES = ".rw-from-response .rw-message"
 
 
 @pytest.fixture(scope="module")
-def page(stack) -> Iterator[Page]:
-    assert CHROMIUM.exists(), "Debian's chromium is missing: scripts/test installs it"
+def browser() -> Iterator[Browser]:
+    yield from chromium()
+
+
+@pytest.fixture(scope="module")
+def page(stack, browser: Browser) -> Iterator[Page]:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        context = browser.new_context(locale="en-US", viewport={"width": 1000, "height": 900})
-        yield context.new_page()
-        browser.close()
+    context = browser.new_context(locale="en-US", viewport={"width": 1000, "height": 900})
+    yield context.new_page()
+    context.close()
 
 
 def _responses(page: Page) -> list:
@@ -133,3 +124,13 @@ def test_the_page_is_labelled_keyboard_usable_and_readable(stack, page: Page):
     assert reached, "the message box is not reachable by keyboard"
     assert _contrast(page, "header h1", "header") >= 4.5
     assert _contrast(page, "#notice", "body") >= 4.5
+
+
+def test_a_first_visit_greets_in_the_browsers_language(stack, browser: Browser):
+    context = browser.new_context(locale="th-TH")
+    page = context.new_page()
+    page.goto(stack.page_url)
+    assert page.locator("#language").input_value() == "th"
+    greeting = _wait_for_response(page, TEXTS.text("utter_greet", "th")[:10])
+    assert language_problem(greeting, "th") is None
+    context.close()
