@@ -20,6 +20,7 @@ import hanzidentifier
 import pycld2
 
 from bot.langid.linear_model import ScriptLanguageModel
+from bot.langid.markers import marked_languages
 from bot.langid.scripts import SINGLE_LANGUAGE_SCRIPTS, script_counts
 
 #: Letters needed before a detection counts as fully confident.
@@ -111,7 +112,13 @@ class LanguageDetector:
         length_factor = min(1.0, letters / CONFIDENT_LETTERS)
         if script in SINGLE_LANGUAGE_SCRIPTS:
             return Detection(SINGLE_LANGUAGE_SCRIPTS[script], round(share * length_factor, 3))
-        language, probability = max(self._among(letters_text, script).items(), key=lambda item: item[1])
+        probabilities = self._among(letters_text, script)
+        language, probability = max(probabilities.items(), key=lambda item: item[1])
+        if script == "Latin" and language == self._default:
+            marked = {code: probabilities.get(code, 0.0) for code in marked_languages(letters_text)}
+            if marked:  # code-mixed: the language it is mixed into, not English
+                language = max(marked, key=lambda code: marked[code])
+                probability = max(probability, 0.5)
         return Detection(language, round(probability * share * length_factor, 3))
 
 

@@ -7,6 +7,7 @@ import pytest
 from bot.langid.corpus import labelled_examples
 from bot.langid.detector import SHARED_SCRIPTS, LanguageDetector, detect_language
 from bot.langid.linear_model import ScriptLanguageModel
+from bot.langid.markers import MARKERS
 from bot.settings import PROJECT_ROOT
 
 
@@ -91,3 +92,22 @@ def test_model_survives_a_save_and_load(tmp_path, detector):
     reloaded = LanguageDetector(ScriptLanguageModel.load(tmp_path / "model"))
     text = "walaikum salam, mujhe shanakhti card chahiye"
     assert reloaded.detect(text) == LanguageDetector(model).detect(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("can I renew my licence online or not, boleh ke?", "ms"),
+        ("my passport expired already, nak renew kat mana?", "ms"),
+        ("pwede po ba i-renew online yung passport ko?", "fil"),
+        ("what documents do I need for my passport renewal", "en"),
+        ("please tell me the fee for a driving licence", "en"),
+    ],
+)
+def test_english_carrying_malay_or_tagalog_particles_is_malay_or_filipino(detector, text, language):
+    assert detector.detect(text).language == language
+
+
+def test_marker_words_are_not_english_words():
+    common_english = {"a", "i", "to", "in", "on", "it", "be", "do", "so", "no", "go", "me", "ok", "can", "the", "and"}
+    assert all(not markers & common_english for markers in MARKERS.values())
