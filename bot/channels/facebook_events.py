@@ -30,13 +30,14 @@ def valid_signature(body: bytes, headers: Mapping[str, str], app_secret: str) ->
         if signature:
             prefix, _, digest = signature.partition("=")
             expected = hmac.new(app_secret.encode("utf-8"), body, algorithm).hexdigest()
-            return prefix == algorithm().name and hmac.compare_digest(digest, expected)
+            return prefix == algorithm().name and hmac.compare_digest(digest.encode(), expected.encode())
     return False
 
 
 def handshake_challenge(query: Mapping[str, str], verify_token: str) -> Optional[str]:
     """The challenge to echo when Facebook subscribes the webhook with our verify token."""
-    if query.get("hub.mode") == "subscribe" and hmac.compare_digest(query.get("hub.verify_token", ""), verify_token):
+    sent = query.get("hub.verify_token", "").encode("utf-8", "replace")
+    if query.get("hub.mode") == "subscribe" and hmac.compare_digest(sent, verify_token.encode("utf-8")):
         return query.get("hub.challenge", "")
     return None
 

@@ -50,6 +50,11 @@ class ReviewContext:
     secure_cookies: bool
 
 
+def _same(given: str, expected: str) -> bool:
+    """Constant-time comparison that also takes non-ASCII input (compare_digest refuses it as str)."""
+    return secrets.compare_digest(given.encode("utf-8", "replace"), expected.encode("utf-8"))
+
+
 def _scope(request: web.Request) -> Scope:
     context: ReviewContext = request.app["context"]
     session: Session = request["session"]
@@ -96,7 +101,7 @@ async def security(request: web.Request, handler: Handler) -> web.StreamResponse
         raise web.HTTPUnauthorized(text="log in first")
     if request.method == "POST":
         form = await request.post()
-        if not secrets.compare_digest(str(form.get("csrf_token", "")), session.csrf_token):
+        if not _same(str(form.get("csrf_token", "")), session.csrf_token):
             raise web.HTTPForbidden(text="missing or wrong CSRF token")
     request["session"] = session
     return await handler(request)
@@ -115,7 +120,7 @@ async def login_form(request: web.Request) -> web.Response:
 async def login(request: web.Request) -> web.Response:
     context: ReviewContext = request.app["context"]
     form = await request.post()
-    if not secrets.compare_digest(str(form.get("csrf_token", "")), request.cookies.get(LOGIN_COOKIE, "-")):
+    if not _same(str(form.get("csrf_token", "")), request.cookies.get(LOGIN_COOKIE, "-")):
         raise web.HTTPForbidden(text="missing or wrong CSRF token")
     user = context.accounts.authenticate(str(form.get("username", "")), str(form.get("password", "")))
     if user is None:

@@ -72,7 +72,7 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
     logs = {name: workdir / f"{name}.log" for name in ("actions", "rasa", "page")}
     rasa_command = [sys.executable, "-m", "rasa", "run", "--model", str(MODEL), "--port", str(rasa_port)]
     rasa_command += ["--interface", "127.0.0.1", "--endpoints", str(endpoints), "--credentials", "credentials.yml"]
-    rasa_command += ["--cors", page_url]
+    rasa_command += ["--cors", page_url, "--enable-api"]
     processes = [
         start(
             [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(action_port)], env, logs["actions"]

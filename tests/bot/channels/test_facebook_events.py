@@ -67,3 +67,8 @@ def test_buttons_become_at_most_13_quick_replies_with_short_titles():
     replies = quick_replies(buttons)
     assert len(replies) == 13 and all(len(reply["title"]) <= 20 for reply in replies)
     assert replies[0] == {"content_type": "text", "title": "Option number 0 with", "payload": "/x0"}
+
+
+def test_non_ascii_signatures_and_tokens_are_refused_not_crashed_on():
+    assert not valid_signature(BODY, {"X-Hub-Signature-256": "sha256=é" + "0" * 63}, "s")
+    assert handshake_challenge({"hub.mode": "subscribe", "hub.verify_token": "vé", "hub.challenge": "1"}, "v") is None
