@@ -75,6 +75,10 @@ class Settings:
     channels: ChannelSettings = ChannelSettings()
     retention_days: int = 365
     review_secure_cookies: bool = False
+    lock_store_url: Optional[str] = None  # redis://... shares conversation locks between replicas
+    event_broker_url: Optional[str] = None  # amqp://... publishes every event to RabbitMQ
+    event_broker_queue: str = "rasa_events"
+    database_retry_seconds: float = 15.0  # how long a tracker read/write retries a lost database
     domain_path: Path = PROJECT_ROOT / "domain.yml"
 
     @property
@@ -140,6 +144,15 @@ def _validate_http_url(name: str, raw: str) -> Optional[str]:
     if not stripped.startswith(("http://", "https://")):
         raise ConfigurationError(f"{name} must start with http:// or https://, got {raw!r}")
     return stripped.rstrip("/")
+
+
+def _validate_service_url(name: str, raw: str, schemes: Tuple[str, ...]) -> Optional[str]:
+    stripped = raw.strip()
+    if not stripped:
+        return None
+    if not stripped.startswith(tuple(f"{scheme}://" for scheme in schemes)):
+        raise ConfigurationError(f"{name} must be a {' or '.join(schemes)} URL, got {raw!r}")
+    return stripped
 
 
 def _providers(raw: str) -> Tuple[str, ...]:
@@ -224,4 +237,10 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
         channels=_channel_settings(env),
         retention_days=_parse_days(env.get("RETENTION_DAYS") or "365"),
         review_secure_cookies=_parse_bool("REVIEW_SECURE_COOKIES", env.get("REVIEW_SECURE_COOKIES") or "false"),
+        lock_store_url=_validate_service_url("LOCK_STORE_URL", env.get("LOCK_STORE_URL", ""), ("redis", "rediss")),
+        event_broker_url=_validate_service_url("EVENT_BROKER_URL", env.get("EVENT_BROKER_URL", ""), ("amqp", "amqps")),
+        event_broker_queue=(env.get("EVENT_BROKER_QUEUE") or "rasa_events").strip(),
+        database_retry_seconds=_parse_positive_float(
+            "DATABASE_RETRY_SECONDS", env.get("DATABASE_RETRY_SECONDS") or "15"
+        ),
     )

@@ -31,11 +31,21 @@ def test_postgresql_url_is_accepted():
         ({"APPLICATION_STATUS_TIMEOUT": "-1"}, "APPLICATION_STATUS_TIMEOUT"),
         ({"SEED_DEMO_APPLICATIONS": "maybe"}, "SEED_DEMO_APPLICATIONS"),
         ({"CONTENT_DIR": "/nonexistent/content"}, "CONTENT_DIR"),
+        ({"LOCK_STORE_URL": "localhost:6379"}, "LOCK_STORE_URL"),
+        ({"EVENT_BROKER_URL": "redis://localhost"}, "EVENT_BROKER_URL"),
+        ({"DATABASE_RETRY_SECONDS": "0"}, "DATABASE_RETRY_SECONDS"),
     ],
 )
 def test_invalid_setting_stops_start_with_its_name(environ, named):
     with pytest.raises(ConfigurationError, match=named):
         load_settings(environ)
+
+
+def test_scale_out_stores_are_off_by_default_and_read_from_urls():
+    assert load_settings({}).lock_store_url is None and load_settings({}).event_broker_url is None
+    settings = load_settings({"LOCK_STORE_URL": "redis://cache:6379/1", "EVENT_BROKER_URL": "amqp://u:p@mq:5672/%2F"})
+    assert settings.lock_store_url == "redis://cache:6379/1"
+    assert settings.event_broker_url == "amqp://u:p@mq:5672/%2F" and settings.event_broker_queue == "rasa_events"
 
 
 def test_status_url_loses_its_trailing_slash(tmp_path: Path):
@@ -51,7 +61,8 @@ def test_env_example_documents_every_variable_the_settings_read():
     }
     source = (PROJECT_ROOT / "bot" / "settings.py").read_text()
     read = {name for name in documented if f'"{name}"' in source}
-    assert read == documented - {"RASA_PORT", "WEBCHAT_PORT", "REVIEW_PORT"}
+    scripts_and_rasa = {"RASA_PORT", "WEBCHAT_PORT", "REVIEW_PORT", "ACTION_ENDPOINT_URL"}
+    assert read == documented - scripts_and_rasa
     for name in (
         "DATABASE_URL",
         "CONTENT_DIR",

@@ -1,7 +1,8 @@
 """Keeps `message_facts` in step with Rasa's `events` table, one row per citizen message.
 
-Incremental: only events after the last one already turned into a fact are read, so a page
-load parses a handful of new events instead of the whole history. A message's language is
+Incremental: only events after the last one already turned into a fact are read (and a
+window of `LOOKBACK` events before it, since replicas writing at once can commit a lower
+id after a higher one), so a page load parses a few thousand events, not the history. A message's language is
 the conversation's language after it was handled (the `language` slot Rasa sets right
 after it), its service the service entity it named or the `service` slot set in its turn.
 """
@@ -14,11 +15,14 @@ from typing import Any, Dict, List, Optional
 
 from sqlalchemy import MetaData, Table, func, insert, inspect, select
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
 
 from bot.languages.registry import DEFAULT_LANGUAGE
 from bot.storage.database import message_facts
 
 BATCH = 5000
+#: Events re-read before the last fact: covers transactions committed out of id order.
+LOOKBACK = 2000
 
 
 def events_table(engine: Engine) -> Optional[Table]:
@@ -73,6 +77,10 @@ class _Turns:
         self.facts.append(fact)
         self._last[conversation] = fact
 
+    def seen(self, conversation: str) -> None:
+        """A message already turned into a fact: what follows it must not change other facts."""
+        self._last.pop(conversation, None)
+
     def slot(self, conversation: str, data: Dict[str, Any]) -> None:
         name, value = data.get("name"), data.get("value")
         last = self._last.get(conversation)
@@ -89,9 +97,19 @@ def refresh_facts(engine: Engine) -> int:
     events = events_table(engine)
     if events is None:
         return 0
+    try:
+        return _materialize(engine, events)
+    except IntegrityError:
+        return 0  # another review app process materialized the same messages just now
+
+
+def _materialize(engine: Engine, events: Table) -> int:
     added = 0
     with engine.begin() as connection:
-        watermark = connection.execute(select(func.max(message_facts.c.event_id))).scalar() or 0
+        watermark = max(0, (connection.execute(select(func.max(message_facts.c.event_id))).scalar() or 0) - LOOKBACK)
+        done = set(
+            connection.execute(select(message_facts.c.event_id).where(message_facts.c.event_id > watermark)).scalars()
+        )
         turns = _Turns(connection)
         while True:
             query = (
@@ -108,7 +126,9 @@ def refresh_facts(engine: Engine) -> int:
                     data = json.loads(row.data or "{}")
                 except ValueError:
                     continue
-                if row.type_name == "user":
+                if row.type_name == "user" and row.id in done:
+                    turns.seen(row.sender_id)
+                elif row.type_name == "user":
                     turns.user(row.id, row.sender_id, data)
                 else:
                     turns.slot(row.sender_id, data)

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
+    text,
 )
 from sqlalchemy.engine import Engine, make_url
 
@@ -159,6 +160,23 @@ def _enable_sqlite_wal(dbapi_connection, _record) -> None:  # type: ignore[no-un
     cursor.close()
 
 
+#: Any fixed number: PostgreSQL advisory lock held while tables are created.
+_SCHEMA_LOCK_KEY = 7_411_2026
+
+
+def create_tables(engine: Engine, *schemas: MetaData) -> None:
+    """Creates missing tables; on PostgreSQL one process at a time.
+
+    Replicas and the action server start together; without the lock, two concurrent
+    `CREATE TABLE`s of one name make one of them fail.
+    """
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
+        for schema in schemas or (metadata,):
+            schema.create_all(connection)
+
+
 def create_database_engine(database_url: str) -> Engine:
     """An engine for `database_url` with its tables created; SQLite folders are made too."""
     url = make_url(database_url)
@@ -168,5 +186,5 @@ def create_database_engine(database_url: str) -> Engine:
         event.listen(engine, "connect", _enable_sqlite_wal)
     else:
         engine = create_engine(url, future=True, pool_pre_ping=True)
-    metadata.create_all(engine)
+    create_tables(engine)
     return engine

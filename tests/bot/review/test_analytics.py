@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
+from rasa.core.tracker_store import SQLTrackerStore
+from sqlalchemy import insert
 
 from bot.review import analytics
 from bot.review.accounts import ADMINISTRATOR, OFFICER, User
@@ -97,4 +100,26 @@ def test_gaps_are_grouped_with_their_languages(engine, catalog):
 
 
 def test_refreshing_twice_adds_nothing_new(engine):
+    assert refresh_facts(engine) == 0
+
+
+def test_a_message_committed_late_with_a_lower_id_is_still_counted(tmp_path):
+    """Two replicas: the one that took id 1 commits after the one that took id 2."""
+    engine = create_database_engine(f"sqlite:///{tmp_path / 'late.db'}")
+    events = SQLTrackerStore.SQLEvent.__table__
+    events.metadata.create_all(engine)
+
+    def said(event_id: int, sender: str) -> None:
+        data = {"event": "user", "text": "hi", "timestamp": 1.0, "parse_data": {"intent": {"name": "greet"}}}
+        with engine.begin() as connection:
+            connection.execute(
+                insert(events).values(
+                    id=event_id, sender_id=sender, type_name="user", timestamp=1.0, data=json.dumps(data)
+                )
+            )
+
+    said(2, "second-replica")
+    assert refresh_facts(engine) == 1
+    said(1, "first-replica")
+    assert refresh_facts(engine) == 1
     assert refresh_facts(engine) == 0
