@@ -78,7 +78,7 @@ def _start_servers(workdir: Path) -> tuple:
     )
     logs = [open(workdir / "actions.log", "w"), open(workdir / "rasa.log", "w")]
     actions = subprocess.Popen(
-        [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(action_port)],
+        [sys.executable, "-m", "bot.action_server", "--actions", "actions", "--port", str(action_port)],
         cwd=ROOT,
         env=env,
         stdout=logs[0],

@@ -26,8 +26,11 @@ _CLOSE_PAIRS = ({"id", "ms"}, {"hi", "ne"})
 MIN_WORDS_CLOSE_PAIR = 15
 
 
-def language_problem(text: str, language: str) -> Optional[str]:
-    """Why `text` does not read as `language`, or None when it does (or is too short to tell)."""
+def language_problem(text: str, language: str, close_pair_words: int = MIN_WORDS_CLOSE_PAIR) -> Optional[str]:
+    """Why `text` does not read as `language`, or None when it does (or is too short to tell).
+
+    A reading as the close neighbour (Malay for Indonesian, Nepali for Hindi) counts only
+    from `close_pair_words` words on."""
     cleaned = "".join(ch if ch.isprintable() else " " for ch in _NEUTRAL.sub(" ", text))
     counts = script_counts(cleaned)
     letters = sum(counts.values())
@@ -42,7 +45,7 @@ def language_problem(text: str, language: str) -> Optional[str]:
     if (letters if unspaced else len(cleaned.split())) < (MIN_UNSPACED_LETTERS if unspaced else MIN_WORDS):
         return None
     guess = _han_language(cleaned) if expected_script == "Han" else cld_guess(cleaned)
-    if {guess, language} in _CLOSE_PAIRS and len(cleaned.split()) < MIN_WORDS_CLOSE_PAIR:
+    if {guess, language} in _CLOSE_PAIRS and len(cleaned.split()) < close_pair_words:
         return None
     if guess and guess in LANGUAGES and guess != language:
         return f"reads as {LANGUAGES[guess].name}"

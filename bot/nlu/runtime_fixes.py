@@ -13,7 +13,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.base import ConfiguredComponent
-from bot.rasa_fixes import install_cached_action_validation
+from bot.rasa_fixes import install_action_server_apology, install_cached_action_validation
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
@@ -23,6 +23,7 @@ class RasaRuntimeFixes(ConfiguredComponent):
     def __init__(self, config: Dict[Text, Any]) -> None:
         super().__init__(config)
         install_cached_action_validation()
+        install_action_server_apology()
 
     def process(self, messages: List[Message]) -> List[Message]:
         return messages

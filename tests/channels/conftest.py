@@ -75,7 +75,9 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
     rasa_command += ["--cors", page_url, "--enable-api"]
     processes = [
         start(
-            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(action_port)], env, logs["actions"]
+            [sys.executable, "-m", "bot.action_server", "--actions", "actions", "--port", str(action_port)],
+            env,
+            logs["actions"],
         ),
         start(rasa_command, env, logs["rasa"]),
         start(

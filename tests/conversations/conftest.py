@@ -36,7 +36,7 @@ def action_server(conversation_db: str, tmp_path_factory) -> Iterator[str]:
     port = free_port()
     log = tmp_path_factory.mktemp("logs") / "actions.log"
     env = {**os.environ, "DATABASE_URL": conversation_db, "PYTHONPATH": str(PROJECT_ROOT)}
-    process = start([sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)], env, log)
+    process = start([sys.executable, "-m", "bot.action_server", "--actions", "actions", "--port", str(port)], env, log)
     try:
         wait_until_healthy(f"http://127.0.0.1:{port}/health", process, log)
         yield f"http://127.0.0.1:{port}/webhook"
