@@ -1,0 +1,242 @@
+"""Latency and throughput of one replica vs two, against the `rasa init` assistant, in one run.
+
+Everything on this machine, loopback only: PostgreSQL and Redis from Debian's packages
+(a private cluster each), our action server and Rasa replicas on `deploy/endpoints.yml`,
+and the bot `rasa init --no-prompt` writes, trained here, run on the same PostgreSQL
+tracker store and Redis lock store (Rasa's stock SQL and Redis stores) so that both sides
+pay for the same storage. Load: `bot.loadgen`, conversations in all 22 languages for ours
+(the 10-turn visit: greeting, five service questions, an application status, small talk,
+goodbye), rasa init's own phrases for the baseline; every reply checked; messages of a
+conversation alternate between the replicas.
+
+Usage: .venv/bin/python benchmarks/scale_out.py [--levels 1,10,50,100] [--messages 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable, Dict, List, Sequence, Tuple
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.languages import LANGUAGES  # noqa: E402
+from bot.loadgen.driver import LoadReport, drive  # noqa: E402
+from bot.loadgen.plans import ConversationPlan, PhraseBook, Turn, plans  # noqa: E402
+from tests.fakes.processes import free_port  # noqa: E402
+from tests.fakes.servers import PostgresServer, RedisServer  # noqa: E402
+
+RASA = str(ROOT / ".venv" / "bin" / "rasa")
+BASELINE_TURNS = ("hello", "I am sad", "yes", "are you a bot?", "great", "I am feeling very good", "hey there", "hi", "bye",
+                  "good morning")  # fmt: skip
+TIME_LIMIT = 900
+
+
+def _start(command: List[str], env: Dict[str, str], cwd: Path, log: Path) -> subprocess.Popen:
+    return subprocess.Popen(command, cwd=cwd, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+
+
+async def _ready(url: str, process: subprocess.Popen, seconds: float = 400) -> None:
+    deadline = time.monotonic() + seconds
+    async with aiohttp.ClientSession() as session:
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(f"{url} exited")
+            try:
+                async with session.get(f"{url}/status", timeout=aiohttp.ClientTimeout(total=2)) as response:
+                    if response.status == 200:
+                        return
+            except (aiohttp.ClientError, asyncio.TimeoutError):
+                pass
+            await asyncio.sleep(1)
+    raise RuntimeError(f"{url} not ready")
+
+
+def _our_replica(port: int) -> List[str]:
+    return [RASA, "run", "--model", "models/citizen.tar.gz", "--port", str(port), "--interface", "127.0.0.1",
+            "--endpoints", "deploy/endpoints.yml", "--credentials", "credentials.yml", "--enable-api"]  # fmt: skip
+
+
+def _baseline_replica(port: int) -> List[str]:
+    return [RASA, "run", "--port", str(port), "--interface", "127.0.0.1", "--enable-api", "--endpoints",
+            "endpoints.yml"]  # fmt: skip
+
+
+async def _one_then_two(
+    label: str,
+    command_for: Callable[[int], List[str]],
+    cwd: Path,
+    env: Dict[str, str],
+    scratch: Path,
+    processes: List[subprocess.Popen],
+    results: List[Tuple[str, Dict[int, LoadReport], float]],
+    load: Tuple[Sequence[int], int, PhraseBook],
+) -> None:
+    """Starts two replicas, measures the first alone, then both (results appended in order)."""
+    levels, messages, book = load
+    kind = "ours" if label == "ours" else "baseline"
+    urls = []
+    for number in (1, 2):
+        port = free_port()
+        processes.append(_start(command_for(port), env, cwd, scratch / f"{kind}-{number}.log"))
+        urls.append(f"http://127.0.0.1:{port}")
+        await _ready(urls[-1], processes[-1])
+    replicas = processes[-2:]
+    for count, name in ((1, f"{label}, 1 replica"), (2, f"{label}, 2 replicas")):
+        reports = await _measure(kind, urls[:count], levels, messages, book)
+        results.append((name, reports, _rss_mb(replicas[count - 1].pid)))
+        _print_rows(results[-1], levels)
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _baseline_project(folder: Path, env: Dict[str, str], postgres: PostgresServer, redis: RedisServer) -> Path:
+    """`rasa init --no-prompt` (it trains its model), with the same stores as ours."""
+    folder.mkdir(parents=True)
+    subprocess.run([RASA, "init", "--no-prompt", "--init-dir", str(folder)], cwd=folder.parent, env=env,
+                   check=True, capture_output=True, timeout=1800)  # fmt: skip
+    (folder / "endpoints.yml").write_text(
+        "tracker_store:\n  type: SQL\n  dialect: postgresql\n  url: 127.0.0.1\n"
+        f"  port: {postgres.port}\n  db: baseline\n  login_db: citizen\n  username: citizen\n  password: citizen\n"
+        f"lock_store:\n  type: redis\n  url: 127.0.0.1\n  port: {redis.port}\n  db: 2\n"
+    )
+    return folder
+
+
+def _levels_plans(kind: str, level: int, messages: int, book: PhraseBook) -> List[ConversationPlan]:
+    conversations = max(level, 3)  # at one at a time, three conversations for a steadier median
+    if kind == "ours":
+        return plans(book, conversations, messages, seed=level, languages=book.languages, prefix=f"bench-{level}")
+    turns = tuple(Turn(BASELINE_TURNS[i % len(BASELINE_TURNS)], "") for i in range(messages))
+    return [ConversationPlan(f"base-{level}-{n}", "en", turns, n) for n in range(conversations)]
+
+
+async def _measure(
+    kind: str, urls: Sequence[str], levels: Sequence[int], messages: int, book: PhraseBook
+) -> Dict[int, LoadReport]:
+    warm = _levels_plans(kind, 2, 3, book)
+    await drive(urls, warm, 2, TIME_LIMIT)
+    return {level: await drive(urls, _levels_plans(kind, level, messages, book), level, TIME_LIMIT) for level in levels}
+
+
+async def _run(
+    levels: Sequence[int], messages: int, with_baseline: bool = True
+) -> List[Tuple[str, Dict[int, LoadReport], float]]:
+    book = PhraseBook(ROOT / "data" / "nlu", sorted(LANGUAGES))
+    scratch = Path(tempfile.mkdtemp(prefix="scale-bench-"))
+    postgres, redis = PostgresServer().start(), RedisServer().start()
+    action_port = free_port()
+    env = {
+        **os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
+        "DATABASE_URL": postgres.url, "LOCK_STORE_URL": f"{redis.url}/1", "TRANSLATION_CACHE_URL": f"{redis.url}/0",
+        "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        # One replica per core, as deploy/ configures: the sentence encoder's OpenMP threads and
+        # TensorFlow's pools otherwise spin against the other replica's (measured: 2 replicas
+        # gave 6 messages/s where 1 gave 17).
+        "OMP_NUM_THREADS": "1", "TF_INTRA_OP_PARALLELISM_THREADS": "1", "TF_INTER_OP_PARALLELISM_THREADS": "1",
+    }  # fmt: skip
+    processes: List[subprocess.Popen] = []
+    results = []
+    try:
+        if with_baseline:
+            baseline = _baseline_project(scratch / "rasa_init", env, postgres, redis)  # trained before any load
+        processes.append(_start([sys.executable, "-m", "bot.action_server", "--actions", "actions", "--port", str(action_port)], env,
+                                ROOT, scratch / "actions.log"))  # fmt: skip
+        # For reference: one replica left to use every core (threads unset), alone.
+        threaded_env = {key: value for key, value in env.items() if not key.endswith("_THREADS")}
+        port = free_port()
+        processes.append(_start(_our_replica(port), threaded_env, ROOT, scratch / "rasa-threaded.log"))
+        await _ready(f"http://127.0.0.1:{port}", processes[-1])
+        threaded = await _measure("ours", [f"http://127.0.0.1:{port}"], levels, messages, book)
+        results.append(("ours, 1 replica, all cores", threaded, _rss_mb(processes[-1].pid)))
+        _print_rows(results[-1], levels)
+        reference = processes.pop()
+        reference.terminate()
+        reference.wait(timeout=60)
+
+        await _one_then_two("ours", _our_replica, ROOT, env, scratch, processes, results, (levels, messages, book))
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=60)
+        processes.clear()
+        if not with_baseline:
+            return results
+
+        await _one_then_two(
+            "rasa init", _baseline_replica, baseline, env, scratch, processes, results, (levels, messages, book)
+        )
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=60)
+        redis.stop()
+        postgres.stop()
+    return results
+
+
+def _print_rows(result: Tuple[str, Dict[int, LoadReport], float], levels: Sequence[int]) -> None:
+    name, reports, rss = result
+    for level in levels:
+        r = reports[level]
+        print(f"| {name} | {level} | {len(r.results)} | {r.percentile(0.5) * 1000:.0f} | "
+              f"{r.percentile(0.95) * 1000:.0f} | {r.percentile(0.99) * 1000:.0f} | {r.throughput:.1f} | "
+              f"{len(r.failures)} | {rss:.0f} |", flush=True)  # fmt: skip
+
+
+def _print(results: List[Tuple[str, Dict[int, LoadReport], float]], levels: Sequence[int]) -> None:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())  # fmt: skip
+    print(f"machine: {os.cpu_count()} cores, {cpu}; PostgreSQL tracker store, Redis lock store")
+    print("| setup | concurrent | messages | p50 ms | p95 ms | p99 ms | msg/s | failed | RSS MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for result in results:
+        _print_rows(result, levels)
+    table = {name: reports for name, reports, _ in results}
+    for level in levels:
+        one, two = table["ours, 1 replica"][level], table["ours, 2 replicas"][level]
+        base1, base2 = table["rasa init, 1 replica"][level], table["rasa init, 2 replicas"][level]
+        print(f"at {level:>3}: p50 ours/rasa init {one.percentile(0.5) / base1.percentile(0.5):.2f}x (1 replica), "
+              f"{two.percentile(0.5) / base2.percentile(0.5):.2f}x (2 replicas); "
+              f"throughput 2 replicas / 1: ours {two.throughput / one.throughput:.2f}x, "
+              f"rasa init {base2.throughput / base1.throughput:.2f}x; ours 2 replicas / 1 using all cores "
+              f"{two.throughput / table['ours, 1 replica, all cores'][level].throughput:.2f}x")  # fmt: skip
+    for name, reports, _ in results:
+        for level in levels:
+            for failure in reports[level].failures[:3]:
+                print(f"  {name} @{level}: {failure.text!r}: {failure.error or failure.problem}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--levels", default="1,10,50,100", help="concurrent conversations, comma-separated")
+    parser.add_argument("--messages", type=int, default=10, help="messages per conversation")
+    parser.add_argument("--no-baseline", action="store_true", help="only ours (for a quick look; no ratios)")
+    args = parser.parse_args()
+    levels = [int(level) for level in args.levels.split(",")]
+    if not (ROOT / "models" / "citizen.tar.gz").exists():
+        print("models/citizen.tar.gz is missing: run scripts/test first", file=sys.stderr)
+        return 1
+    results = asyncio.run(_run(levels, args.messages, with_baseline=not args.no_baseline))
+    if args.no_baseline:
+        return 0
+    _print(results, levels)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
