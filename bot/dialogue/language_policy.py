@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Mapping, Optional
 
-from bot.languages.registry import DEFAULT_LANGUAGE, is_supported
+from bot.languages.registry import DEFAULT_LANGUAGE, is_supported, normalize_language_tag
 
 #: A detection must be at least this confident to switch the conversation.
 MIN_CONFIDENCE = 0.75
@@ -67,3 +67,27 @@ def choose_language(signals: LanguageSignals) -> str:
     if confident:
         return signals.detected  # type: ignore[return-value]
     return signals.current or signals.picker or DEFAULT_LANGUAGE
+
+
+def requested_language(parse_data: Mapping[str, Any]) -> Optional[str]:
+    """The language a change_language message asks for (an entity), as a contract code."""
+    if (parse_data.get("intent") or {}).get("name") != "change_language":
+        return None
+    value = next((e.get("value") for e in parse_data.get("entities") or [] if e.get("entity") == "language"), None)
+    return value if value and is_supported(value) else normalize_language_tag(value)
+
+
+def signals_for_message(
+    current: Optional[str], parse_data: Mapping[str, Any], metadata: Mapping[str, Any], user_turns: int
+) -> LanguageSignals:
+    """The signals of one citizen message: its parse, its channel metadata and the slot so far."""
+    return LanguageSignals(
+        current=current,
+        text=parse_data.get("text") or "",
+        detected=parse_data.get("language"),
+        confidence=float(parse_data.get("language_confidence") or 0.0),
+        requested=requested_language(parse_data),
+        picker=normalize_language_tag(metadata.get("language")),
+        channel_hint=normalize_language_tag(metadata.get("language_hint")),
+        first_turn=user_turns <= 1,
+    )

@@ -11,7 +11,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.tokenization import segment
+from bot.tokenization import segment, warm_up
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
@@ -34,6 +34,7 @@ class MultiScriptTokenizer(Tokenizer):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "MultiScriptTokenizer":
+        warm_up()  # dictionaries load with the model, not on the first citizen's message
         return cls(config)
 
     def tokenize(self, message: Message, attribute: Text) -> List[Token]:

@@ -140,3 +140,18 @@ def segment(text: str) -> List[Span]:
             pieces = [p for p in segmenter(chunk) if any(_is_word_char(ch) for ch in p)]
             spans.extend(_align(pieces, chunk, start + run_start))
     return spans
+
+
+#: One short phrase per unspaced script: segmenting it loads that script's dictionary.
+_WARM_UP_TEXTS = ("หนังสือเดินทาง", "ໜັງສືຜ່ານແດນ", "លិខិតឆ្លងដែន", "护照申请", "パスポートの申請")
+
+
+def warm_up() -> None:
+    """Loads every segmenter and its dictionary now rather than on a citizen's message.
+
+    Loading takes from a fraction of a second (Lao) to a few seconds (Thai's word trie,
+    Japanese); done lazily it blocks the server's event loop, so every conversation on that
+    replica waits for the first Thai or Japanese message after a start (seen in a py-spy
+    profile of `benchmarks/scale_out.py`)."""
+    for text in _WARM_UP_TEXTS:
+        segment(text)

@@ -39,3 +39,14 @@ def test_offsets_point_at_the_words(text):
 @pytest.mark.parametrize("text", ["", "   ", "😀😀", "!!! ???"])
 def test_text_without_words_has_no_tokens(text):
     assert segment(text) == []
+
+
+def test_warm_up_loads_every_dictionary_before_the_first_message():
+    from bot.tokenization import segmenters
+
+    for loader in (segmenters._thai, segmenters._lao, segmenters._khmer, segmenters._chinese, segmenters._japanese):
+        loader.cache_clear()
+    segmenters.warm_up()
+    loaded = [loader.cache_info().currsize for loader in (segmenters._thai, segmenters._lao, segmenters._khmer,
+                                                           segmenters._chinese, segmenters._japanese)]  # fmt: skip
+    assert loaded == [1, 1, 1, 1, 1]
