@@ -13,6 +13,8 @@ from bot.nlu.entity_extractor import CitizenEntityExtractor
 from bot.nlu.language_identifier import LanguageIdentifier
 from bot.nlu.linear_intent_classifier import LinearIntentClassifier
 from bot.nlu.no_words_classifier import NoWordsClassifier
+from bot.nlu.tokenizer import MultiScriptTokenizer
+from bot.nlu.unknown_words_classifier import UnknownWordsClassifier
 
 
 def _message(text: str, **data) -> Message:
@@ -80,6 +82,35 @@ def test_messages_without_words_become_nlu_fallback_and_others_are_untouched():
     )
     assert empty.get("intent")["name"] == emoji.get("intent")["name"] == "nlu_fallback"
     assert words.get("intent") == intent
+
+
+def _tokenized(text: str, **data) -> Message:
+    message = _message(text, **data)
+    MultiScriptTokenizer(MultiScriptTokenizer.get_default_config()).process([message])
+    return message
+
+
+def test_several_words_never_seen_in_training_lose_their_intent_confidence(tmp_path):
+    storage, resource = LocalModelStorage(tmp_path), Resource("known_words")
+    context = ExecutionContext(GraphSchema({}), "test")
+    training = [
+        _tokenized("how much is a passport", intent="ask_fees"),
+        _tokenized("ทำหนังสือเดินทาง", intent="ask_how_to_apply"),
+    ]
+    UnknownWordsClassifier.create({}, storage, resource, context).train(TrainingData(training_examples=training))
+    classifier = UnknownWordsClassifier.load({}, storage, resource, context)
+    intent = {"name": "inform", "confidence": 0.6}
+    mashing, short, known, thai, with_entity = classifier.process(
+        [
+            _tokenized("xq zvbk wpl", intent=intent),
+            _tokenized("zvbk wpl", intent=intent),
+            _tokenized("xq zvbk passport", intent=intent),
+            _tokenized("ต่ออายุหนังสือเดินทางที่ไหน", intent=intent),
+            _tokenized("xq zvbk PSP-204811", intent=intent, entities=[{"entity": "reference_number"}]),
+        ]
+    )
+    assert mashing.get("intent") == {"name": "inform", "confidence": 0.0}
+    assert short.get("intent") == known.get("intent") == thai.get("intent") == with_entity.get("intent") == intent
 
 
 def test_linear_intent_classifier_trains_loads_and_ranks_intents(tmp_path):
