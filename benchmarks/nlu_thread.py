@@ -23,7 +23,7 @@ from typing import Dict, List
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.scale_out import RASA, TIME_LIMIT, _our_replica, _ready, _start  # noqa: E402
+from benchmarks.scale_out import RASA, TIME_LIMIT, _our_replica, _ready, _start, replica_env  # noqa: E402
 from bot.languages import LANGUAGES  # noqa: E402
 from bot.loadgen.driver import drive  # noqa: E402
 from bot.loadgen.plans import PhraseBook, plans  # noqa: E402
@@ -68,12 +68,7 @@ async def _run(args: argparse.Namespace) -> None:
     scratch = Path(tempfile.mkdtemp(prefix="nlu-thread-bench-"))
     postgres, redis = PostgresServer().start(), RedisServer().start()
     action_port = free_port()
-    env = {
-        **os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
-        "DATABASE_URL": postgres.url, "LOCK_STORE_URL": f"{redis.url}/1", "TRANSLATION_CACHE_URL": f"{redis.url}/0",
-        "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-        "OMP_NUM_THREADS": "1", "TF_INTRA_OP_PARALLELISM_THREADS": "1", "TF_INTER_OP_PARALLELISM_THREADS": "1",
-    }  # fmt: skip
+    env = replica_env(postgres, redis, action_port)
     actions = _start([sys.executable, "-m", "bot.action_server", "--actions", "actions", "--port", str(action_port)],
                      env, ROOT, scratch / "actions.log")  # fmt: skip
     shipped = [arg for arg in _our_replica(0) if arg not in ("--port", "0")]

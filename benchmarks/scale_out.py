@@ -98,6 +98,19 @@ async def _one_then_two(
         _print_rows(results[-1], levels)
 
 
+def replica_env(postgres: PostgresServer, redis: RedisServer, action_port: int) -> Dict[str, str]:
+    """The environment of our replicas and action server: the stores, one thread per library."""
+    return {
+        **os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
+        "DATABASE_URL": postgres.url, "LOCK_STORE_URL": f"{redis.url}/1", "TRANSLATION_CACHE_URL": f"{redis.url}/0",
+        "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        # One replica per core, as deploy/ configures: the sentence encoder's OpenMP threads and
+        # TensorFlow's pools otherwise spin against the other replica's (measured: 2 replicas
+        # gave 6 messages/s where 1 gave 17).
+        "OMP_NUM_THREADS": "1", "TF_INTRA_OP_PARALLELISM_THREADS": "1", "TF_INTER_OP_PARALLELISM_THREADS": "1",
+    }  # fmt: skip
+
+
 def _rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -141,15 +154,7 @@ async def _run(
     scratch = Path(tempfile.mkdtemp(prefix="scale-bench-"))
     postgres, redis = PostgresServer().start(), RedisServer().start()
     action_port = free_port()
-    env = {
-        **os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
-        "DATABASE_URL": postgres.url, "LOCK_STORE_URL": f"{redis.url}/1", "TRANSLATION_CACHE_URL": f"{redis.url}/0",
-        "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-        # One replica per core, as deploy/ configures: the sentence encoder's OpenMP threads and
-        # TensorFlow's pools otherwise spin against the other replica's (measured: 2 replicas
-        # gave 6 messages/s where 1 gave 17).
-        "OMP_NUM_THREADS": "1", "TF_INTRA_OP_PARALLELISM_THREADS": "1", "TF_INTER_OP_PARALLELISM_THREADS": "1",
-    }  # fmt: skip
+    env = replica_env(postgres, redis, action_port)
     processes: List[subprocess.Popen] = []
     results = []
     try:
