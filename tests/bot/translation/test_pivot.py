@@ -37,6 +37,19 @@ def test_contract_languages_and_short_messages_are_never_pivoted(text):
     assert foreign_language(text) is None
 
 
+@pytest.mark.parametrize("text", ["mero nibedan kaha pugyo hola?", "kabinnama tulte koto khoroch hoy"])
+def test_romanized_nepali_or_bengali_that_pycld2_reads_as_spanish_is_understood_natively(text):
+    import pycld2
+
+    reliable, _, details = pycld2.detect(text)
+    assert reliable and details[0][1] == "es" and details[0][2] >= 90  # the trap is real
+    assert foreign_language(text) is None
+
+
+def test_a_spanish_message_with_hoy_is_still_foreign():
+    assert foreign_language("¿Cuánto cuesta el pasaporte y dónde lo puedo hacer hoy?") == "es"
+
+
 def test_almost_no_training_message_of_a_contract_language_is_taken_for_foreign():
     examples = list(labelled_examples(PROJECT_ROOT / "data" / "nlu"))
     pivoted = [text for text, _ in examples if foreign_language(text)]
