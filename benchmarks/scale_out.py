@@ -7,9 +7,11 @@ tracker store and Redis lock store (Rasa's stock SQL and Redis stores) so that b
 pay for the same storage. Load: `bot.loadgen`, conversations in all 22 languages for ours
 (the 10-turn visit: greeting, five service questions, an application status, small talk,
 goodbye), rasa init's own phrases for the baseline; every reply checked; messages of a
-conversation alternate between the replicas.
+conversation alternate between the replicas. Every setup starts conversations of its own,
+and the setups take turns for several rounds; the ratios are printed per round and as the
+median.
 
-Usage: .venv/bin/python benchmarks/scale_out.py [--levels 1,10,50,100] [--messages 10]
+Usage: .venv/bin/python benchmarks/scale_out.py [--levels 1,10,50,100] [--messages 10] [--rounds 2]
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import argparse
 import asyncio
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -40,6 +43,8 @@ RASA = str(ROOT / ".venv" / "bin" / "rasa")
 BASELINE_TURNS = ("hello", "I am sad", "yes", "are you a bot?", "great", "I am feeling very good", "hey there", "hi", "bye",
                   "good morning")  # fmt: skip
 TIME_LIMIT = 900
+#: One measured setup: its name, round, a report per level and the replica's resident MB.
+Result = Tuple[str, int, Dict[int, LoadReport], float]
 
 
 def _start(command: List[str], env: Dict[str, str], cwd: Path, log: Path) -> subprocess.Popen:
@@ -72,30 +77,22 @@ def _baseline_replica(port: int) -> List[str]:
             "endpoints.yml"]  # fmt: skip
 
 
-async def _one_then_two(
-    label: str,
+async def _start_pair(
+    kind: str,
     command_for: Callable[[int], List[str]],
     cwd: Path,
     env: Dict[str, str],
     scratch: Path,
     processes: List[subprocess.Popen],
-    results: List[Tuple[str, Dict[int, LoadReport], float]],
-    load: Tuple[Sequence[int], int, PhraseBook],
-) -> None:
-    """Starts two replicas, measures the first alone, then both (results appended in order)."""
-    levels, messages, book = load
-    kind = "ours" if label == "ours" else "baseline"
+) -> List[str]:
+    """Starts two replicas of one assistant and returns their URLs once both answer."""
     urls = []
     for number in (1, 2):
         port = free_port()
         processes.append(_start(command_for(port), env, cwd, scratch / f"{kind}-{number}.log"))
         urls.append(f"http://127.0.0.1:{port}")
         await _ready(urls[-1], processes[-1])
-    replicas = processes[-2:]
-    for count, name in ((1, f"{label}, 1 replica"), (2, f"{label}, 2 replicas")):
-        reports = await _measure(kind, urls[:count], levels, messages, book)
-        results.append((name, reports, _rss_mb(replicas[count - 1].pid)))
-        _print_rows(results[-1], levels)
+    return urls
 
 
 def replica_env(postgres: PostgresServer, redis: RedisServer, action_port: int) -> Dict[str, str]:
@@ -131,32 +128,36 @@ def _baseline_project(folder: Path, env: Dict[str, str], postgres: PostgresServe
     return folder
 
 
-def _levels_plans(kind: str, level: int, messages: int, book: PhraseBook) -> List[ConversationPlan]:
-    conversations = max(level, 3)  # at one at a time, three conversations for a steadier median
+def _levels_plans(kind: str, level: int, messages: int, book: PhraseBook, setup: str) -> List[ConversationPlan]:
+    """The conversations of one level; `setup` keeps every setup's senders apart, so none
+    continues a conversation (a longer tracker) that an earlier setup left in the database."""
+    # At least 30 conversations per level, so that each p50 rests on 300 messages or more.
+    conversations = max(level, 30)
     if kind == "ours":
-        return plans(book, conversations, messages, seed=level, languages=book.languages, prefix=f"bench-{level}")
+        return plans(book, conversations, messages, seed=level, languages=book.languages, prefix=f"{setup}-{level}")
     turns = tuple(Turn(BASELINE_TURNS[i % len(BASELINE_TURNS)], "") for i in range(messages))
-    return [ConversationPlan(f"base-{level}-{n}", "en", turns, n) for n in range(conversations)]
+    return [ConversationPlan(f"{setup}-{level}-{n}", "en", turns, n) for n in range(conversations)]
 
 
 async def _measure(
-    kind: str, urls: Sequence[str], levels: Sequence[int], messages: int, book: PhraseBook
+    kind: str, urls: Sequence[str], levels: Sequence[int], messages: int, book: PhraseBook, setup: str
 ) -> Dict[int, LoadReport]:
-    warm = _levels_plans(kind, 2, 3, book)
+    warm = _levels_plans(kind, 2, 3, book, f"{setup}-warm")
     await drive(urls, warm, 2, TIME_LIMIT)
-    return {level: await drive(urls, _levels_plans(kind, level, messages, book), level, TIME_LIMIT) for level in levels}
+    return {
+        level: await drive(urls, _levels_plans(kind, level, messages, book, setup), level, TIME_LIMIT)
+        for level in levels
+    }
 
 
-async def _run(
-    levels: Sequence[int], messages: int, with_baseline: bool = True
-) -> List[Tuple[str, Dict[int, LoadReport], float]]:
+async def _run(levels: Sequence[int], messages: int, rounds: int, with_baseline: bool = True) -> List[Result]:
     book = PhraseBook(ROOT / "data" / "nlu", sorted(LANGUAGES))
     scratch = Path(tempfile.mkdtemp(prefix="scale-bench-"))
     postgres, redis = PostgresServer().start(), RedisServer().start()
     action_port = free_port()
     env = replica_env(postgres, redis, action_port)
     processes: List[subprocess.Popen] = []
-    results = []
+    results: List[Result] = []
     try:
         if with_baseline:
             baseline = _baseline_project(scratch / "rasa_init", env, postgres, redis)  # trained before any load
@@ -167,24 +168,28 @@ async def _run(
         port = free_port()
         processes.append(_start(_our_replica(port), threaded_env, ROOT, scratch / "rasa-threaded.log"))
         await _ready(f"http://127.0.0.1:{port}", processes[-1])
-        threaded = await _measure("ours", [f"http://127.0.0.1:{port}"], levels, messages, book)
-        results.append(("ours, 1 replica, all cores", threaded, _rss_mb(processes[-1].pid)))
+        threaded = await _measure("ours", [f"http://127.0.0.1:{port}"], levels, messages, book, setup="ours-threaded")
+        results.append(("ours, 1 replica, all cores", 1, threaded, _rss_mb(processes[-1].pid)))
         _print_rows(results[-1], levels)
         reference = processes.pop()
         reference.terminate()
         reference.wait(timeout=60)
 
-        await _one_then_two("ours", _our_replica, ROOT, env, scratch, processes, results, (levels, messages, book))
-        for process in processes:
-            process.terminate()
-            process.wait(timeout=60)
-        processes.clear()
-        if not with_baseline:
-            return results
-
-        await _one_then_two(
-            "rasa init", _baseline_replica, baseline, env, scratch, processes, results, (levels, messages, book)
-        )
+        # Both assistants stay up (an idle replica costs no CPU) and their setups take turns,
+        # round after round, so a slow spell of this shared machine hits both sides alike.
+        setups = [("ours", await _start_pair("ours", _our_replica, ROOT, env, scratch, processes), processes[-2:])]
+        if with_baseline:
+            urls = await _start_pair("baseline", _baseline_replica, baseline, env, scratch, processes)
+            setups.append(("rasa init", urls, processes[-2:]))
+        for round_number in range(1, rounds + 1):
+            for count in (1, 2):
+                for label, urls, replicas in setups:
+                    kind = "ours" if label == "ours" else "baseline"
+                    setup = f"{kind}-{count}-r{round_number}"
+                    reports = await _measure(kind, urls[:count], levels, messages, book, setup=setup)
+                    name = f"{label}, {count} replica{'s' if count > 1 else ''}"
+                    results.append((name, round_number, reports, _rss_mb(replicas[count - 1].pid)))
+                    _print_rows(results[-1], levels)
     finally:
         for process in processes:
             process.terminate()
@@ -194,52 +199,61 @@ async def _run(
     return results
 
 
-def _print_rows(result: Tuple[str, Dict[int, LoadReport], float], levels: Sequence[int]) -> None:
-    name, reports, rss = result
+def _print_rows(result: Result, levels: Sequence[int]) -> None:
+    name, round_number, reports, rss = result
     for level in levels:
         r = reports[level]
-        print(f"| {name} | {level} | {len(r.results)} | {r.percentile(0.5) * 1000:.0f} | "
+        print(f"| {name} | {round_number} | {level} | {len(r.results)} | {r.percentile(0.5) * 1000:.0f} | "
               f"{r.percentile(0.95) * 1000:.0f} | {r.percentile(0.99) * 1000:.0f} | {r.throughput:.1f} | "
               f"{len(r.failures)} | {rss:.0f} |", flush=True)  # fmt: skip
 
 
-def _print(results: List[Tuple[str, Dict[int, LoadReport], float]], levels: Sequence[int]) -> None:
+def _ratios(values: List[float]) -> str:
+    listed = " / ".join(f"{value:.2f}x" for value in values)
+    return f"{listed} (median {statistics.median(values):.2f}x)" if len(values) > 1 else listed
+
+
+def _print(results: List[Result], levels: Sequence[int], rounds: int) -> None:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())  # fmt: skip
     print(f"machine: {os.cpu_count()} cores, {cpu}; PostgreSQL tracker store, Redis lock store")
-    print("| setup | concurrent | messages | p50 ms | p95 ms | p99 ms | msg/s | failed | RSS MB |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| setup | round | concurrent | messages | p50 ms | p95 ms | p99 ms | msg/s | failed | RSS MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for result in results:
         _print_rows(result, levels)
-    table = {name: reports for name, reports, _ in results}
+    table = {(name, round_number): reports for name, round_number, reports, _ in results}
     for level in levels:
-        one, two = table["ours, 1 replica"][level], table["ours, 2 replicas"][level]
-        base1, base2 = table["rasa init, 1 replica"][level], table["rasa init, 2 replicas"][level]
-        print(f"at {level:>3}: p50 ours/rasa init {one.percentile(0.5) / base1.percentile(0.5):.2f}x (1 replica), "
-              f"{two.percentile(0.5) / base2.percentile(0.5):.2f}x (2 replicas); "
-              f"throughput 2 replicas / 1: ours {two.throughput / one.throughput:.2f}x, "
-              f"rasa init {base2.throughput / base1.throughput:.2f}x; ours 2 replicas / 1 using all cores "
-              f"{two.throughput / table['ours, 1 replica, all cores'][level].throughput:.2f}x")  # fmt: skip
-    for name, reports, _ in results:
+        per_round = [
+            [table[(name, number)][level] for name in ("ours, 1 replica", "ours, 2 replicas", "rasa init, 1 replica", "rasa init, 2 replicas")]
+            for number in range(1, rounds + 1)
+        ]  # fmt: skip
+        threaded = table[("ours, 1 replica, all cores", 1)][level].throughput
+        print(f"at {level:>3}: p50 ours/rasa init, 1 replica: {_ratios([o1.percentile(0.5) / b1.percentile(0.5) for o1, _, b1, _ in per_round])}; "
+              f"2 replicas: {_ratios([o2.percentile(0.5) / b2.percentile(0.5) for _, o2, _, b2 in per_round])}; "
+              f"throughput 2 replicas / 1, ours: {_ratios([o2.throughput / o1.throughput for o1, o2, _, _ in per_round])}; "
+              f"rasa init: {_ratios([b2.throughput / b1.throughput for _, _, b1, b2 in per_round])}; "
+              f"ours 2 replicas / 1 using all cores: {_ratios([o2.throughput / threaded for _, o2, _, _ in per_round])}")  # fmt: skip
+    for name, round_number, reports, _ in results:
         for level in levels:
             for failure in reports[level].failures[:3]:
-                print(f"  {name} @{level}: {failure.text!r}: {failure.error or failure.problem}")
+                print(f"  {name} (round {round_number}) @{level}: {failure.text!r}: {failure.error or failure.problem}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--levels", default="1,10,50,100", help="concurrent conversations, comma-separated")
     parser.add_argument("--messages", type=int, default=10, help="messages per conversation")
+    parser.add_argument("--rounds", type=int, default=2, help="times each setup is measured, taking turns")
     parser.add_argument("--no-baseline", action="store_true", help="only ours (for a quick look; no ratios)")
     args = parser.parse_args()
     levels = [int(level) for level in args.levels.split(",")]
     if not (ROOT / "models" / "citizen.tar.gz").exists():
         print("models/citizen.tar.gz is missing: run scripts/test first", file=sys.stderr)
         return 1
-    results = asyncio.run(_run(levels, args.messages, with_baseline=not args.no_baseline))
+    results = asyncio.run(_run(levels, args.messages, args.rounds, with_baseline=not args.no_baseline))
     if args.no_baseline:
         return 0
-    _print(results, levels)
+    _print(results, levels, args.rounds)
     return 0
 
 
