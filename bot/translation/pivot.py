@@ -37,7 +37,8 @@ PIVOT_LANGUAGES = frozenset(
 _ROMANIZED_CONTRACT_WORDS = frozenset(
     "keu acho achen koto kon jonno korun korbo korchi kagoj proman amake amar tomar apnar kader kichui "
     "lagbe hobe kivabe kothay dilam hoise sathe jabe kahile mero kaha samma garnu parcha parxa chha xa "
-    "huncha hunchha kati kya kaise kitna kitne mujhe chahiye acha accha phir milte hain kahan nahi nahin".split()
+    "huncha hunchha kati kya kaise kitna kitne mujhe mjhe haan tha chahiye acha accha phir milte hain kahan nahi "
+    "nahin".split()
 )
 
 
