@@ -62,3 +62,22 @@ async def test_a_database_down_longer_than_the_window_raises_for_rasas_fail_safe
         assert time.monotonic() - started < 3
     finally:
         restart.join()
+
+
+async def test_a_replica_reads_what_another_replica_appended_after_its_own_save(postgres, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", postgres.url)
+    first = UrlSQLTrackerStore(database_url=postgres.url)
+    second = UrlSQLTrackerStore(database_url=postgres.url)
+    tracker = DialogueStateTracker.from_events("citizen-replicas", [UserUttered("first", {"name": "greet"})])
+    await first.save(tracker)
+    assert (await first.retrieve("citizen-replicas")) is tracker  # nothing changed: kept
+    await first.save(tracker)
+
+    on_second = await second.retrieve("citizen-replicas")
+    on_second.update(ActionExecuted("action_listen"))
+    on_second.update(UserUttered("second", {"name": "thank"}))
+    await second.save(on_second)
+
+    back_on_first = await first.retrieve("citizen-replicas")
+    assert [event.text for event in back_on_first.events if isinstance(event, UserUttered)] == ["first", "second"]
+    assert len(_stored_texts(postgres.url, "citizen-replicas")) == 2
