@@ -1,35 +1,41 @@
-"""Rasa's TED policy with its network's outputs remembered per exact input.
+"""Rasa's TED policy with its predictions remembered per dialogue situation.
 
 TED is the most expensive step of choosing the next action: two or three predictions per
-citizen message, each a TensorFlow call costing milliseconds of CPU, even though most
-conversations pass through the same few dialogue situations. `CachedTEDPolicy` trains and
-predicts exactly as `TEDPolicy` does and answers a repeated input from an
-`InferenceCache`, which changes no prediction (the key is the network's whole input) and
-frees CPU for more citizens per replica.
+citizen message, each featurizing the recent dialogue and running TensorFlow, even though
+most conversations pass through the same few situations. TED's input is the last
+`max_history` dialogue states (intent, entities, slots, previous action, active form),
+each made of names and numbers; when no state carries message text (end-to-end
+training), those states decide the prediction completely. `CachedTEDPolicy` trains and
+predicts exactly as `TEDPolicy` does and answers a situation it has met before from an
+`InferenceCache` keyed by those states, which changes no prediction and frees CPU for
+more citizens per replica.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Text, Tuple
+from typing import Any, Dict, List, Optional, Text
 
-import numpy as np
-from rasa.core.policies.policy import PolicyPrediction
+from rasa.core.policies.policy import PolicyPrediction, SupportedData
 from rasa.core.policies.ted_policy import TEDPolicy
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.core.domain import Domain
+from rasa.shared.core.domain import Domain, State
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import ACTION_TEXT, TEXT
 
-from bot.policies.inference_cache import DEFAULT_CAPACITY, InferenceCache
+from bot.policies.inference_cache import DEFAULT_CAPACITY, InferenceCache, digest
 
-#: config.yml key: how many distinct network inputs one replica remembers.
+#: config.yml key: how many distinct dialogue situations one replica remembers.
 CACHE_SIZE_KEY = "inference_cache_size"
-_INSTALLED = "_citizen_inference_cache"
+
+
+def _carries_text(states: List[State]) -> bool:
+    return any(TEXT in part or ACTION_TEXT in part for state in states for part in state.values())
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITH_END_TO_END_SUPPORT, is_trainable=True)
 class CachedTEDPolicy(TEDPolicy):
-    """TEDPolicy whose network runs once per distinct input per replica."""
+    """TEDPolicy that predicts once per distinct dialogue situation per replica."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
@@ -37,24 +43,27 @@ class CachedTEDPolicy(TEDPolicy):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.inference_cache: InferenceCache[Dict[Text, Any]] = InferenceCache(
+        self.inference_cache: InferenceCache[PolicyPrediction] = InferenceCache(
             int(self.config.get(CACHE_SIZE_KEY, DEFAULT_CAPACITY))
         )
 
-    def _install_cache(self) -> None:
-        """Routes the loaded network's predictions through the cache (once per network)."""
-        model = self.model
-        if model is None or getattr(model, _INSTALLED, None) is self.inference_cache:
-            return
-        predict = model._rasa_predict
-        cache = self.inference_cache
-
-        def cached_predict(batch_in: Tuple[np.ndarray, ...]) -> Dict[Text, Any]:
-            return cache.get_or_compute(batch_in, lambda: predict(batch_in))
-
-        # Set on the instance, past Keras's attribute tracking: a function is not a layer.
-        object.__setattr__(model, "_rasa_predict", cached_predict)
-        object.__setattr__(model, _INSTALLED, cache)
+    def _situation_key(
+        self, tracker: DialogueStateTracker, domain: Domain, rule_only_data: Optional[Dict[Text, Any]]
+    ) -> Optional[bytes]:
+        """A digest of the states TED featurizes (as `Policy._featurize_for_prediction`
+        selects them), or None when message text takes part and the states do not decide."""
+        if self.model is None or self.only_e2e or TEXT in self.fake_features:
+            return None
+        ml_only = self.supported_data() == SupportedData.ML_DATA
+        states = self.featurizer.prediction_states(
+            [tracker],
+            domain,
+            use_text_for_last_user_input=False,
+            ignore_rule_only_turns=ml_only,
+            rule_only_data=rule_only_data,
+            ignore_action_unlikely_intent=ml_only,
+        )[0]
+        return None if _carries_text(states) else digest(states)
 
     def predict_action_probabilities(
         self,
@@ -64,7 +73,9 @@ class CachedTEDPolicy(TEDPolicy):
         precomputations: Optional[Any] = None,
         **kwargs: Any,
     ) -> PolicyPrediction:
-        self._install_cache()
-        return super().predict_action_probabilities(
-            tracker, domain, rule_only_data=rule_only_data, precomputations=precomputations, **kwargs
+        return self.inference_cache.get_or_compute(
+            self._situation_key(tracker, domain, rule_only_data),
+            lambda: super(CachedTEDPolicy, self).predict_action_probabilities(
+                tracker, domain, rule_only_data=rule_only_data, precomputations=precomputations, **kwargs
+            ),
         )

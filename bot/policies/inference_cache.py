@@ -1,42 +1,45 @@
 """Remembers the outputs of a deterministic model for the exact inputs it has seen.
 
-A dialogue policy's network sees only the last few dialogue states (intents, slots,
-previous actions), so a citizen service meets the same inputs again and again: every
-"hello" that opens a conversation, every "thanks" after an answer. Running the network
-again on identical numbers gives identical numbers; looking them up costs microseconds
-where TensorFlow costs milliseconds of CPU per prediction.
+A dialogue policy's network sees only the last few dialogue states (intents, entities,
+slots, previous actions), so a citizen service meets the same inputs again and again:
+every "hello" that opens a conversation, every "thanks" after an answer. Running the
+network again on an identical input gives an identical output; looking it up costs
+microseconds where featurizing and running TensorFlow cost milliseconds of CPU.
 
-The key is a digest of every input array's dtype, shape and bytes, so two inputs share
-an entry only when the model could not tell them apart.
+The key is a digest of the whole input, so two inputs share an entry only when the
+model could not tell them apart.
 """
 
 from __future__ import annotations
 
 import copy
 import hashlib
+import json
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Callable, Generic, Optional, Sequence, TypeVar
-
-import numpy as np
+from typing import Any, Callable, Generic, Optional, TypeVar
 
 OutputT = TypeVar("OutputT")
 
-#: Entries kept by default: a few thousand dialogue situations, a few MB of arrays.
+#: Entries kept by default: a few thousand dialogue situations, a few MB.
 DEFAULT_CAPACITY = 4096
 
 
-def input_digest(arrays: Sequence[object]) -> Optional[bytes]:
-    """A digest of the arrays' dtypes, shapes and contents; None when one is not a plain
-    numeric array (an object array's bytes are pointers, not values)."""
-    digest = hashlib.blake2b(digest_size=20)
-    for array in arrays:
-        if not isinstance(array, np.ndarray) or array.dtype.hasobject:
-            return None
-        digest.update(f"{array.dtype.str}{array.shape};".encode())
-        digest.update(np.ascontiguousarray(array).tobytes())
-    return digest.digest()
+def _plain(value: Any) -> Any:
+    if hasattr(value, "item") and callable(value.item):  # a NumPy scalar
+        return value.item()
+    raise TypeError(f"cannot digest {type(value).__name__}")
+
+
+def digest(value: Any) -> Optional[bytes]:
+    """A digest of a JSON-like value (tuples count as lists, key order ignored), or None
+    when it holds something else (then the input is not cached)."""
+    try:
+        text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=_plain)
+    except (TypeError, ValueError):
+        return None
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=20).digest()
 
 
 @dataclass
@@ -66,9 +69,9 @@ class InferenceCache(Generic[OutputT]):
     def __len__(self) -> int:
         return len(self._entries)
 
-    def get_or_compute(self, arrays: Sequence[object], compute: Callable[[], OutputT]) -> OutputT:
-        """The output for `arrays`, from the cache or from `compute()` (then remembered)."""
-        key = input_digest(arrays)
+    def get_or_compute(self, key: Optional[bytes], compute: Callable[[], OutputT]) -> OutputT:
+        """The output for the input digested as `key`, from the cache or from `compute()`
+        (then remembered). A None key (an input that cannot be digested) always computes."""
         if key is None:
             self.stats.uncacheable += 1
             return compute()
