@@ -11,7 +11,12 @@ conversation alternate between the replicas. Every setup starts conversations of
 and the setups take turns for several rounds; the ratios are printed per round and as the
 median.
 
-Usage: .venv/bin/python benchmarks/scale_out.py [--levels 1,10,50,100] [--messages 10] [--rounds 2]
+Each replica runs on one core of its own (replica n on core n), for ours and rasa init
+alike: deploy/ sizes a replica as one core, and "does a second replica add capacity" is
+only a question when the first one cannot already take every core (ours runs its NLU in
+a thread beside the event loop, so unpinned it can). `--unpinned` measures without.
+
+Usage: .venv/bin/python benchmarks/scale_out.py [--levels 1,10,50,100] [--messages 10] [--rounds 2] [--unpinned]
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable, Dict, List, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import aiohttp
 
@@ -47,8 +52,12 @@ TIME_LIMIT = 900
 Result = Tuple[str, int, Dict[int, LoadReport], float]
 
 
-def _start(command: List[str], env: Dict[str, str], cwd: Path, log: Path) -> subprocess.Popen:
-    return subprocess.Popen(command, cwd=cwd, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+def _start(
+    command: List[str], env: Dict[str, str], cwd: Path, log: Path, core: Optional[int] = None
+) -> subprocess.Popen:
+    """Starts `command`; with `core`, the process and every thread it starts run on that core only."""
+    pin = (lambda: os.sched_setaffinity(0, {core})) if core is not None else None
+    return subprocess.Popen(command, cwd=cwd, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, preexec_fn=pin)
 
 
 async def _ready(url: str, process: subprocess.Popen, seconds: float = 400) -> None:
@@ -84,12 +93,15 @@ async def _start_pair(
     env: Dict[str, str],
     scratch: Path,
     processes: List[subprocess.Popen],
+    pinned: bool,
 ) -> List[str]:
-    """Starts two replicas of one assistant and returns their URLs once both answer."""
+    """Starts two replicas of one assistant and returns their URLs once both answer; when
+    `pinned`, replica n runs on core n only (one core per replica, as deploy/ sizes them)."""
     urls = []
     for number in (1, 2):
         port = free_port()
-        processes.append(_start(command_for(port), env, cwd, scratch / f"{kind}-{number}.log"))
+        core = (number - 1) % (os.cpu_count() or 1) if pinned else None
+        processes.append(_start(command_for(port), env, cwd, scratch / f"{kind}-{number}.log", core))
         urls.append(f"http://127.0.0.1:{port}")
         await _ready(urls[-1], processes[-1])
     return urls
@@ -150,7 +162,9 @@ async def _measure(
     }
 
 
-async def _run(levels: Sequence[int], messages: int, rounds: int, with_baseline: bool = True) -> List[Result]:
+async def _run(
+    levels: Sequence[int], messages: int, rounds: int, with_baseline: bool = True, pinned: bool = True
+) -> List[Result]:
     book = PhraseBook(ROOT / "data" / "nlu", sorted(LANGUAGES))
     scratch = Path(tempfile.mkdtemp(prefix="scale-bench-"))
     postgres, redis = PostgresServer().start(), RedisServer().start()
@@ -177,9 +191,11 @@ async def _run(levels: Sequence[int], messages: int, rounds: int, with_baseline:
 
         # Both assistants stay up (an idle replica costs no CPU) and their setups take turns,
         # round after round, so a slow spell of this shared machine hits both sides alike.
-        setups = [("ours", await _start_pair("ours", _our_replica, ROOT, env, scratch, processes), processes[-2:])]
+        setups = [
+            ("ours", await _start_pair("ours", _our_replica, ROOT, env, scratch, processes, pinned), processes[-2:])
+        ]
         if with_baseline:
-            urls = await _start_pair("baseline", _baseline_replica, baseline, env, scratch, processes)
+            urls = await _start_pair("baseline", _baseline_replica, baseline, env, scratch, processes, pinned)
             setups.append(("rasa init", urls, processes[-2:]))
         for round_number in range(1, rounds + 1):
             for count in (1, 2):
@@ -213,10 +229,11 @@ def _ratios(values: List[float]) -> str:
     return f"{listed} (median {statistics.median(values):.2f}x)" if len(values) > 1 else listed
 
 
-def _print(results: List[Result], levels: Sequence[int], rounds: int) -> None:
+def _print(results: List[Result], levels: Sequence[int], rounds: int, pinned: bool) -> None:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())  # fmt: skip
-    print(f"machine: {os.cpu_count()} cores, {cpu}; PostgreSQL tracker store, Redis lock store")
+    placement = "each replica pinned to one core" if pinned else "replicas free to use every core"
+    print(f"machine: {os.cpu_count()} cores, {cpu}; PostgreSQL tracker store, Redis lock store; {placement}")
     print("| setup | round | concurrent | messages | p50 ms | p95 ms | p99 ms | msg/s | failed | RSS MB |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for result in results:
@@ -245,15 +262,17 @@ def main() -> int:
     parser.add_argument("--messages", type=int, default=10, help="messages per conversation")
     parser.add_argument("--rounds", type=int, default=2, help="times each setup is measured, taking turns")
     parser.add_argument("--no-baseline", action="store_true", help="only ours (for a quick look; no ratios)")
+    parser.add_argument("--unpinned", action="store_true", help="let every replica use every core")
     args = parser.parse_args()
     levels = [int(level) for level in args.levels.split(",")]
     if not (ROOT / "models" / "citizen.tar.gz").exists():
         print("models/citizen.tar.gz is missing: run scripts/test first", file=sys.stderr)
         return 1
-    results = asyncio.run(_run(levels, args.messages, args.rounds, with_baseline=not args.no_baseline))
+    pinned = not args.unpinned
+    results = asyncio.run(_run(levels, args.messages, args.rounds, with_baseline=not args.no_baseline, pinned=pinned))
     if args.no_baseline:
         return 0
-    _print(results, levels, args.rounds)
+    _print(results, levels, args.rounds, pinned)
     return 0
 
 
