@@ -59,8 +59,9 @@ class InferenceCache(Generic[OutputT]):
     """
 
     def __init__(self, capacity: int = DEFAULT_CAPACITY) -> None:
-        if capacity < 1:
-            raise ValueError("capacity must be at least 1")
+        """`capacity` 0 remembers nothing (every input computes), e.g. to measure without."""
+        if capacity < 0:
+            raise ValueError("capacity must not be negative")
         self._capacity = capacity
         self._entries: "OrderedDict[bytes, OutputT]" = OrderedDict()
         self._lock = threading.Lock()
@@ -72,7 +73,7 @@ class InferenceCache(Generic[OutputT]):
     def get_or_compute(self, key: Optional[bytes], compute: Callable[[], OutputT]) -> OutputT:
         """The output for the input digested as `key`, from the cache or from `compute()`
         (then remembered). A None key (an input that cannot be digested) always computes."""
-        if key is None:
+        if key is None or self._capacity == 0:
             self.stats.uncacheable += 1
             return compute()
         with self._lock:

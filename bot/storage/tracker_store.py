@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 
 from bot.settings import load_settings
 from bot.storage.database import create_database_engine, create_tables
+from bot.storage.warm_trackers import DEFAULT_CAPACITY as WARM_TRACKERS
 from bot.storage.warm_trackers import Fingerprint, WarmTrackers
 
 logger = logging.getLogger(__name__)
@@ -61,8 +62,11 @@ class UrlSQLTrackerStore(SQLTrackerStore):
         event_broker: Optional[EventBroker] = None,
         database_url: Optional[str] = None,
         retry_seconds: Optional[float] = None,
+        warm_trackers: int = WARM_TRACKERS,
         **kwargs: Any,
     ) -> None:
+        """`warm_trackers` (endpoints.yml key): conversations kept for their next message;
+        0 re-reads every message, as Rasa does."""
         settings = load_settings()
         url = make_url(database_url or settings.database_url)
         engine = create_database_engine(str(url))  # makes the SQLite folder and our tables
@@ -81,7 +85,7 @@ class UrlSQLTrackerStore(SQLTrackerStore):
             query=dict(url.query) or None,
         )
         self.retry_seconds = settings.database_retry_seconds if retry_seconds is None else retry_seconds
-        self.warm_trackers: WarmTrackers[DialogueStateTracker] = WarmTrackers()
+        self.warm_trackers: WarmTrackers[DialogueStateTracker] = WarmTrackers(int(warm_trackers))
 
     def _session_fingerprint(self, session: Session, sender_id: Text) -> Fingerprint:
         """How many events the conversation's latest session has, and its highest event id."""

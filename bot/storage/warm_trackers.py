@@ -38,8 +38,9 @@ class WarmTrackers(Generic[TrackerT]):
     """A bounded, least-recently-saved-first-out map from sender ids to kept trackers."""
 
     def __init__(self, capacity: int = DEFAULT_CAPACITY) -> None:
-        if capacity < 1:
-            raise ValueError("capacity must be at least 1")
+        """`capacity` 0 keeps nothing (every message reloads), e.g. to measure without."""
+        if capacity < 0:
+            raise ValueError("capacity must not be negative")
         self._capacity = capacity
         self._kept: "OrderedDict[Hashable, _Kept[TrackerT]]" = OrderedDict()
         self.hits = 0
@@ -51,6 +52,8 @@ class WarmTrackers(Generic[TrackerT]):
     def keep(self, sender_id: Hashable, tracker: TrackerT, fingerprint: Fingerprint, domain: object) -> None:
         """Remembers `tracker` as what the database holds for `sender_id` right now."""
         self._kept.pop(sender_id, None)
+        if self._capacity == 0:
+            return
         self._kept[sender_id] = _Kept(tracker, fingerprint, domain)
         while len(self._kept) > self._capacity:
             self._kept.popitem(last=False)

@@ -78,6 +78,10 @@ def test_the_least_recently_used_situation_is_forgotten_beyond_the_capacity():
     assert model.calls == 4
 
 
-def test_a_cache_without_room_is_refused():
+def test_a_cache_without_room_runs_the_model_every_time():
+    cache, model = InferenceCache(capacity=0), _CountingModel()
+    _ask(cache, model, SITUATION)
+    _ask(cache, model, SITUATION)
+    assert model.calls == 2 and len(cache) == 0
     with pytest.raises(ValueError):
-        InferenceCache(capacity=0)
+        InferenceCache(capacity=-1)

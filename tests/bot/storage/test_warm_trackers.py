@@ -119,3 +119,12 @@ def test_the_least_recently_saved_conversations_are_let_go_beyond_the_capacity()
     assert "a" not in warm
     assert warm.take("c", (3, 9), domain) == "tracker c"
     assert warm.take("b", (4, 12), domain) is None
+
+
+async def test_with_no_room_every_message_reads_the_database(database_url, domain):
+    store = UrlSQLTrackerStore(domain=domain, database_url=database_url, warm_trackers=0)
+    tracker = DialogueStateTracker("citizen-cold", domain.slots)
+    _turn(tracker, "hello")
+    await store.save(tracker)
+    restored = await store.retrieve("citizen-cold")
+    assert restored is not tracker and _texts(restored) == ["hello"]
