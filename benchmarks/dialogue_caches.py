@@ -18,57 +18,27 @@ Usage: .venv/bin/python benchmarks/dialogue_caches.py [--concurrent 10] [--conve
 from __future__ import annotations
 
 import argparse
-import asyncio
-import os
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 from typing import Dict, List, Tuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.scale_out import TIME_LIMIT, _our_replica, _ready, _start, replica_env  # noqa: E402
+from benchmarks.harness import cpu_seconds, one_replica_main, postgres_pids, rasa_with, stores_and_action_server  # noqa: E402
+from benchmarks.scale_out import TIME_LIMIT, _our_replica, _ready, _start  # noqa: E402
 from bot.languages import LANGUAGES  # noqa: E402
 from bot.loadgen.driver import drive  # noqa: E402
 from bot.loadgen.plans import PhraseBook, plans  # noqa: E402
 from tests.fakes.processes import free_port  # noqa: E402
-from tests.fakes.servers import PostgresServer, RedisServer  # noqa: E402
 
-#: Rasa's command line with CachedTEDPolicy's default size set to 0 (remember nothing)
-#: before the model loads; the size is not in config.yml, so the default applies.
-_NO_TED_CACHE = (
-    "import sys, bot.policies.cached_ted as ted; ted.DEFAULT_CAPACITY = 0; "
-    "from rasa.__main__ import main; sys.argv[0] = 'rasa'; main()"
-)
-_WITH_TED_CACHE = "import sys; from rasa.__main__ import main; sys.argv[0] = 'rasa'; main()"
+#: CachedTEDPolicy's default size set to 0 (remember nothing) before the model loads; the
+#: size is not in config.yml, so the default applies.
+_NO_TED_CACHE = "import bot.policies.cached_ted as ted; ted.DEFAULT_CAPACITY = 0"
 #: (name, TED cache on, warm trackers on)
 VARIANTS = (("neither", False, False), ("TED cache only", True, False),
             ("warm trackers only", False, True), ("both (as shipped)", True, True))  # fmt: skip
-
-
-def _cpu_seconds(pids: List[int]) -> float:
-    total = 0.0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except FileNotFoundError:
-            continue  # a PostgreSQL backend that ended
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return total
-
-
-def _postgres_pids() -> List[int]:
-    pids = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                if b"postgres" in Path(f"/proc/{entry}/cmdline").read_bytes():
-                    pids.append(int(entry))
-            except OSError:
-                continue
-    return pids
 
 
 def _endpoints(scratch: Path, warm: bool) -> Path:
@@ -91,7 +61,7 @@ async def _measure(
     url = f"http://127.0.0.1:{port}"
     shipped = _our_replica(port)[1:]
     shipped[shipped.index("--endpoints") + 1] = str(_endpoints(scratch, warm))
-    command = [sys.executable, "-c", _WITH_TED_CACHE if ted_cache else _NO_TED_CACHE, *shipped]
+    command = [*rasa_with("pass" if ted_cache else _NO_TED_CACHE), *shipped]
     replica = _start(command, env, ROOT, scratch / f"{name.split()[0]}-{ted_cache}-{warm}.log")
     measured = []
     try:
@@ -100,10 +70,10 @@ async def _measure(
         for round_number in (1, 2):
             conversations = plans(book, args.conversations, 10, seed=round_number, languages=book.languages,
                                   prefix=f"{port}-{round_number}")  # fmt: skip
-            pids = {"replica": [replica.pid], "actions": [action_pid], "postgres": _postgres_pids()}
-            before = {part: _cpu_seconds(p) for part, p in pids.items()}
+            pids = {"replica": [replica.pid], "actions": [action_pid], "postgres": postgres_pids()}
+            before = {part: cpu_seconds(p) for part, p in pids.items()}
             report = await drive([url], conversations, args.concurrent, TIME_LIMIT)
-            per_message = {part: 1000 * (_cpu_seconds(p) - before[part]) / max(len(report.results), 1)
+            per_message = {part: 1000 * (cpu_seconds(p) - before[part]) / max(len(report.results), 1)
                            for part, p in pids.items()}  # fmt: skip
             total = sum(per_message.values())
             print(f"| {name} | {round_number} | {len(report.results)} | {report.percentile(0.5) * 1000:.0f} | "
@@ -118,14 +88,8 @@ async def _measure(
 
 
 async def _run(args: argparse.Namespace) -> None:
-    scratch = Path(tempfile.mkdtemp(prefix="dialogue-caches-bench-"))
-    postgres, redis = PostgresServer().start(), RedisServer().start()
-    action_port = free_port()
-    env = replica_env(postgres, redis, action_port)
-    actions = _start([sys.executable, "-m", "bot.action_server", "--actions", "actions", "--port", str(action_port)],
-                     env, ROOT, scratch / "actions.log")  # fmt: skip
     results = {}
-    try:
+    async with stores_and_action_server("dialogue-caches-bench-") as (env, scratch, action_pid):
         print(f"{args.conversations} conversations of 10 messages, {args.concurrent} at a time, one replica")
         print(
             "| caches | round | messages | p50 ms | p95 ms | msg/s | replica CPU ms/msg | action server | "
@@ -133,12 +97,7 @@ async def _run(args: argparse.Namespace) -> None:
         )
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for variant in VARIANTS:
-            results[variant[0]] = await _measure(variant, env, scratch, actions.pid, args)
-    finally:
-        actions.terminate()
-        actions.wait(timeout=60)
-        redis.stop()
-        postgres.stop()
+            results[variant[0]] = await _measure(variant, env, scratch, action_pid, args)
     stock, shipped = results[VARIANTS[0][0]], results[VARIANTS[-1][0]]
     for label, index in (("p50", 0), ("throughput", 1), ("CPU per message", 2)):
         ratios = [ours[index] / base[index] for ours, base in zip(shipped, stock, strict=True)]
@@ -149,11 +108,7 @@ async def _run(args: argparse.Namespace) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--concurrent", type=int, default=10)
-    parser.add_argument("--conversations", type=int, default=30)
-    asyncio.run(_run(parser.parse_args()))
-    return 0
+    return one_replica_main(__doc__, _run)
 
 
 if __name__ == "__main__":

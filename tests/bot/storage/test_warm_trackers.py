@@ -30,6 +30,14 @@ def _turn(tracker: DialogueStateTracker, words: str) -> None:
     tracker.update(ActionExecuted("action_listen"))
 
 
+async def _saved(store: UrlSQLTrackerStore, domain: Domain, sender: str, words: str) -> DialogueStateTracker:
+    """A new conversation of one turn, saved."""
+    tracker = DialogueStateTracker(sender, domain.slots)
+    _turn(tracker, words)
+    await store.save(tracker)
+    return tracker
+
+
 def _texts(tracker: DialogueStateTracker) -> list:
     return [event.text for event in tracker.events if isinstance(event, UserUttered)]
 
@@ -41,9 +49,7 @@ async def _as_reloaded(url: str, domain: Domain, sender: str) -> dict:
 
 async def test_the_next_message_gets_the_saved_conversation_as_the_database_holds_it(database_url, domain):
     store = _store(database_url, domain)
-    tracker = DialogueStateTracker("citizen-warm", domain.slots)
-    _turn(tracker, "hello")
-    await store.save(tracker)
+    await _saved(store, domain, "citizen-warm", "hello")
 
     kept = await store.retrieve("citizen-warm")
     assert store.warm_trackers.hits == 1
@@ -52,9 +58,7 @@ async def test_the_next_message_gets_the_saved_conversation_as_the_database_hold
 
 async def test_what_another_replica_appended_is_read_not_the_kept_tracker(database_url, domain):
     first, second = _store(database_url, domain), _store(database_url, domain)
-    tracker = DialogueStateTracker("citizen-two-replicas", domain.slots)
-    _turn(tracker, "hello")
-    await first.save(tracker)
+    await _saved(first, domain, "citizen-two-replicas", "hello")
 
     on_second = await second.retrieve("citizen-two-replicas")
     _turn(on_second, "passport fee")
@@ -67,9 +71,7 @@ async def test_what_another_replica_appended_is_read_not_the_kept_tracker(databa
 
 async def test_a_new_session_is_read_back_without_the_previous_one(database_url, domain):
     store = _store(database_url, domain)
-    tracker = DialogueStateTracker("citizen-new-session", domain.slots)
-    _turn(tracker, "hello")
-    await store.save(tracker)
+    tracker = await _saved(store, domain, "citizen-new-session", "hello")
     tracker.update(ActionExecuted("action_session_start"))
     tracker.update(SessionStarted())
     _turn(tracker, "hello again")
@@ -81,9 +83,7 @@ async def test_a_new_session_is_read_back_without_the_previous_one(database_url,
 
 async def test_a_kept_tracker_is_handed_out_once(database_url, domain):
     store = _store(database_url, domain)
-    tracker = DialogueStateTracker("citizen-once", domain.slots)
-    _turn(tracker, "hello")
-    await store.save(tracker)
+    await _saved(store, domain, "citizen-once", "hello")
     first = await store.retrieve("citizen-once")
     first.update(UserUttered("never saved", {"name": "greet"}))
     second = await store.retrieve("citizen-once")
@@ -93,9 +93,7 @@ async def test_a_kept_tracker_is_handed_out_once(database_url, domain):
 
 async def test_a_conversation_deleted_from_the_database_is_not_brought_back(database_url, domain):
     store = _store(database_url, domain)
-    tracker = DialogueStateTracker("citizen-erased", domain.slots)
-    _turn(tracker, "my phone is 0412 345 678")
-    await store.save(tracker)
+    await _saved(store, domain, "citizen-erased", "my phone is 0412 345 678")
     with create_engine(database_url).begin() as connection:
         connection.execute(text("DELETE FROM events WHERE sender_id = 'citizen-erased'"))
     assert await store.retrieve("citizen-erased") is None
@@ -103,9 +101,7 @@ async def test_a_conversation_deleted_from_the_database_is_not_brought_back(data
 
 async def test_a_new_model_rebuilds_the_tracker_with_its_domain(database_url, domain, tmp_path: Path):
     store = _store(database_url, domain)
-    tracker = DialogueStateTracker("citizen-new-model", domain.slots)
-    _turn(tracker, "hello")
-    await store.save(tracker)
+    tracker = await _saved(store, domain, "citizen-new-model", "hello")
     store.domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
     restored = await store.retrieve("citizen-new-model")
     assert restored is not tracker and _texts(restored) == ["hello"]
@@ -123,8 +119,6 @@ def test_the_least_recently_saved_conversations_are_let_go_beyond_the_capacity()
 
 async def test_with_no_room_every_message_reads_the_database(database_url, domain):
     store = UrlSQLTrackerStore(domain=domain, database_url=database_url, warm_trackers=0)
-    tracker = DialogueStateTracker("citizen-cold", domain.slots)
-    _turn(tracker, "hello")
-    await store.save(tracker)
+    tracker = await _saved(store, domain, "citizen-cold", "hello")
     restored = await store.retrieve("citizen-cold")
     assert restored is not tracker and _texts(restored) == ["hello"]
