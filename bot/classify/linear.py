@@ -43,8 +43,10 @@ class LinearTextClassifier:
         feature_params: Sequence[Dict[str, Any]],
         dense: Optional[np.ndarray] = None,
         c: float = 10.0,
+        languages: Optional[Sequence[str]] = None,
     ) -> "LinearTextClassifier":
-        fitted = [TfidfFeatures.fit_transform(texts, params) for params in feature_params]
+        """`languages` (one per text) feed the feature blocks with `by_language: true`."""
+        fitted = [TfidfFeatures.fit_transform(texts, params, languages) for params in feature_params]
         features = [f for f, _ in fitted]
         blocks = [matrix for _, matrix in fitted]
         if dense is not None:
@@ -63,11 +65,13 @@ class LinearTextClassifier:
             0 if dense is None else dense.shape[1],
         )
 
-    def probabilities(self, text: str, dense: Optional[np.ndarray] = None) -> Dict[str, float]:
+    def probabilities(
+        self, text: str, dense: Optional[np.ndarray] = None, language: Optional[str] = None
+    ) -> Dict[str, float]:
         scores = self.intercept.copy()
         offset = 0
         for feature in self.features:
-            indices, values = feature.sparse_vector(text)
+            indices, values = feature.sparse_vector(text, language)
             if len(indices):
                 scores += self.coef[:, offset + indices] @ values
             offset += feature.size

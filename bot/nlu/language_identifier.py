@@ -67,4 +67,7 @@ class LanguageIdentifier(StoredModelComponent[ScriptLanguageModel]):
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Detects the training examples' language too, as the intent classifier learns
+        per-language weights from exactly what it will see at parse time."""
+        self.process(training_data.training_examples)
         return training_data

@@ -45,3 +45,28 @@ def test_two_labels_work_like_many():
     model = LinearTextClassifier.train(["yes", "yeah sure", "no", "nope"], ["affirm", "affirm", "deny", "deny"], CHARS)
     probabilities = model.probabilities("yeah")
     assert set(probabilities) == {"affirm", "deny"} and probabilities["affirm"] > 0.5
+
+
+WORDS_BY_LANGUAGE = [{"analyzer": "word", "ngram_range": [1, 1], "by_language": True}]
+
+
+def test_language_tagged_ngrams_let_one_word_mean_different_things_per_language():
+    # The same word with opposite intents in two languages' data: only tagged n-grams can
+    # tell them apart.
+    texts = ["mali", "mali yan", "tama", "oo tama", "mali", "mali sara", "io", "io saka"]
+    languages = ["fil", "fil", "fil", "fil", "fj", "fj", "fj", "fj"]
+    labels = ["deny", "deny", "affirm", "affirm", "affirm", "affirm", "deny", "deny"]
+    model = LinearTextClassifier.train(texts, labels, WORDS_BY_LANGUAGE, languages=languages)
+    fil, fj = model.probabilities("mali", language="fil"), model.probabilities("mali", language="fj")
+    assert fil["deny"] > 0.5 and fj["affirm"] > 0.5
+
+
+def test_language_tagged_ngrams_survive_save_and_load(tmp_path):
+    blocks = CHARS + WORDS_BY_LANGUAGE
+    model = LinearTextClassifier.train(TEXTS, LABELS, blocks, languages=["en"] * 3 + ["fil"] * 3)
+    model.save(tmp_path, "m")
+    loaded = LinearTextClassifier.load(tmp_path, "m")
+    for language in ("en", "fil", None):
+        assert loaded.probabilities("hello fee", language=language) == pytest.approx(
+            model.probabilities("hello fee", language=language)
+        )

@@ -35,6 +35,18 @@ def test_language_identifier_trains_saves_loads_and_outputs_language_and_confide
     assert english.get("language") == "en"
 
 
+def test_language_identifier_labels_training_examples_for_the_intent_classifier(tmp_path):
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("language_identifier")
+    config = {**LanguageIdentifier.get_default_config()}
+    context = ExecutionContext(GraphSchema({}), "test")
+    LanguageIdentifier.create(config, storage, resource, context).train(TrainingData())
+    loaded = LanguageIdentifier.load(config, storage, resource, context)
+    examples = [Message(data={"text": "ทำหนังสือเดินทางต้องใช้อะไร", "intent": "ask_documents"})]
+    loaded.process_training_data(TrainingData(training_examples=examples))
+    assert examples[0].get("language") == "th"
+
+
 def test_entities_are_extracted_with_normalized_values():
     extractor = CitizenEntityExtractor({"names_dir": None})
     [message] = extractor.process(
@@ -136,3 +148,22 @@ def test_linear_intent_classifier_trains_loads_and_ranks_intents(tmp_path):
     ranking = message.get("intent_ranking")
     assert [r["name"] for r in ranking] == ["ask_fees", "greet"]
     assert sum(r["confidence"] for r in ranking) == pytest.approx(1.0)
+
+
+def test_linear_intent_classifier_learns_what_a_word_means_in_each_language(tmp_path):
+    # "sama" is "the same" in Malay (a yes here) and, in these made-up Turkish lines, part of a
+    # goodbye: the detected language (`language`) keeps the two apart.
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("intents")
+    context = ExecutionContext(GraphSchema({}), "test")
+    config = LinearIntentClassifier.get_default_config()
+    rows = [
+        ("sama", "ms", "affirm"), ("ya sama", "ms", "affirm"), ("tak", "ms", "deny"), ("tak mahu", "ms", "deny"),
+        ("sama", "tr", "goodbye"), ("sama hoşça kal", "tr", "goodbye"), ("hayır", "tr", "deny"), ("yok hayır", "tr", "deny"),
+    ]  # fmt: skip
+    examples = [Message(data={"text": t, "language": lang, "intent": i}) for t, lang, i in rows]
+    LinearIntentClassifier.create(config, storage, resource, context).train(TrainingData(training_examples=examples))
+    loaded = LinearIntentClassifier.load(config, storage, resource, context)
+    malay, turkish = loaded.process([_message("sama", language="ms"), _message("sama", language="tr")])
+    assert malay.get("intent")["name"] == "affirm"
+    assert turkish.get("intent")["name"] == "goodbye"
