@@ -125,11 +125,15 @@ def test_several_words_never_seen_in_training_lose_their_intent_confidence(tmp_p
     assert short.get("intent") == known.get("intent") == thai.get("intent") == with_entity.get("intent") == intent
 
 
+def _trained_intent_classifier(tmp_path, examples) -> LinearIntentClassifier:
+    """Trained on `examples`, then loaded back from the model storage, as Rasa does."""
+    storage, resource = LocalModelStorage(tmp_path), Resource("intents")
+    context, config = ExecutionContext(GraphSchema({}), "test"), LinearIntentClassifier.get_default_config()
+    LinearIntentClassifier.create(config, storage, resource, context).train(TrainingData(training_examples=examples))
+    return LinearIntentClassifier.load(config, storage, resource, context)
+
+
 def test_linear_intent_classifier_trains_loads_and_ranks_intents(tmp_path):
-    storage = LocalModelStorage(tmp_path)
-    resource = Resource("intents")
-    context = ExecutionContext(GraphSchema({}), "test")
-    config = LinearIntentClassifier.get_default_config()
     examples = [
         Message(data={"text": text, "intent": intent})
         for text, intent in [
@@ -141,9 +145,7 @@ def test_linear_intent_classifier_trains_loads_and_ranks_intents(tmp_path):
             ("good morning", "greet"),
         ]
     ]
-    LinearIntentClassifier.create(config, storage, resource, context).train(TrainingData(training_examples=examples))
-    loaded = LinearIntentClassifier.load(config, storage, resource, context)
-    [message] = loaded.process([_message("how much is the fee")])
+    [message] = _trained_intent_classifier(tmp_path, examples).process([_message("how much is the fee")])
     assert message.get("intent")["name"] == "ask_fees"
     ranking = message.get("intent_ranking")
     assert [r["name"] for r in ranking] == ["ask_fees", "greet"]
@@ -153,17 +155,12 @@ def test_linear_intent_classifier_trains_loads_and_ranks_intents(tmp_path):
 def test_linear_intent_classifier_learns_what_a_word_means_in_each_language(tmp_path):
     # "sama" is "the same" in Malay (a yes here) and, in these made-up Turkish lines, part of a
     # goodbye: the detected language (`language`) keeps the two apart.
-    storage = LocalModelStorage(tmp_path)
-    resource = Resource("intents")
-    context = ExecutionContext(GraphSchema({}), "test")
-    config = LinearIntentClassifier.get_default_config()
     rows = [
         ("sama", "ms", "affirm"), ("ya sama", "ms", "affirm"), ("tak", "ms", "deny"), ("tak mahu", "ms", "deny"),
         ("sama", "tr", "goodbye"), ("sama hoşça kal", "tr", "goodbye"), ("hayır", "tr", "deny"), ("yok hayır", "tr", "deny"),
     ]  # fmt: skip
     examples = [Message(data={"text": t, "language": lang, "intent": i}) for t, lang, i in rows]
-    LinearIntentClassifier.create(config, storage, resource, context).train(TrainingData(training_examples=examples))
-    loaded = LinearIntentClassifier.load(config, storage, resource, context)
+    loaded = _trained_intent_classifier(tmp_path, examples)
     malay, turkish = loaded.process([_message("sama", language="ms"), _message("sama", language="tr")])
     assert malay.get("intent")["name"] == "affirm"
     assert turkish.get("intent")["name"] == "goodbye"
