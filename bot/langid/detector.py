@@ -7,6 +7,10 @@
    reliable, Latin (en, id, ms, fil, tr, vi, fj and romanized hi, ur, bn, ne) by the
    per-script model trained on our data (`linear_model.py`), which the others nudge.
 4. Confidence shrinks for short messages: "ok" or "2" never count as strong evidence.
+
+Text mixing Latin with another script is decided by the other script: Latin words inside
+Khmer, Thai or Hindi text are loanwords and acronyms ("thx បង", "PSP office 어디예요"),
+while nobody writing English adds a word of Khmer.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Dict, Optional
+from collections import Counter
+from typing import Dict, Optional, Tuple
 
 import hanzidentifier
 import pycld2
@@ -25,6 +30,8 @@ from bot.langid.scripts import SINGLE_LANGUAGE_SCRIPTS, script_counts
 
 #: Letters needed before a detection counts as fully confident.
 CONFIDENT_LETTERS = 15
+#: Letters of a non-Latin script that make it, not the Latin around it, decide the language.
+MIN_NATIVE_LETTERS = 2
 
 #: Contract languages written in each shared script (romanized text counts as Latin).
 SHARED_SCRIPTS: Dict[str, tuple] = {
@@ -107,7 +114,7 @@ class LanguageDetector:
         letters = sum(counts.values())
         if not letters:
             return Detection(self._default, 0.0)
-        script, count = counts.most_common(1)[0]
+        script, count = _deciding_script(counts)
         share = count / letters
         length_factor = min(1.0, letters / CONFIDENT_LETTERS)
         if script in SINGLE_LANGUAGE_SCRIPTS:
@@ -120,6 +127,15 @@ class LanguageDetector:
                 language = max(marked, key=lambda code: marked[code])
                 probability = max(probability, 0.5)
         return Detection(language, round(probability * share * length_factor, 3))
+
+
+def _deciding_script(counts: Counter) -> Tuple[str, int]:
+    """The script that decides the language: the commonest one other than Latin if it has
+    at least MIN_NATIVE_LETTERS letters, else the commonest one."""
+    native = [(script, count) for script, count in counts.most_common() if script != "Latin"]
+    if native and native[0][1] >= MIN_NATIVE_LETTERS:
+        return native[0]
+    return counts.most_common(1)[0]
 
 
 def detect_language(text: str, default: str = "en") -> Detection:

@@ -74,6 +74,14 @@ def test_mixed_scripts_take_the_dominant_one(detector):
     assert detector.detect("ขอทำ passport ใหม่ค่ะ ต้องใช้เอกสารอะไรบ้าง").language == "th"
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("thx បង", "km"), ("PSP office 어디예요?", "ko"), ("ok sir, मुझे passport चाहिए", "hi"), ("thanks sir, ස්තූතියි", "si")],
+)
+def test_latin_words_inside_another_script_do_not_make_it_english(detector, text, language):
+    assert detector.detect(text).language == language
+
+
 @pytest.mark.parametrize("text", ["", "12345", "PSP-204811", "😀😀😀", "!!! ???", "\x00\x01"])
 def test_text_without_letters_gets_the_default_with_no_confidence(detector, text):
     assert detector.detect(text) == detect_language(text)
