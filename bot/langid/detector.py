@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from collections import Counter
+from dataclasses import dataclass
 from typing import Dict, Optional, Tuple
 
 import hanzidentifier
