@@ -1,6 +1,8 @@
 """Identifies the contract language of a message, offline.
 
-1. Letters only: digits, reference numbers, URLs, symbols and emoji say nothing.
+1. Letters only: ASCII digits, reference numbers, URLs, symbols and emoji say nothing;
+   a message without letters is told only by digits of a script's own ("২", "PCC-৬১৭৪০২"
+   is typed on a Bengali keyboard), with the little confidence a digit deserves.
 2. A script only one contract language writes settles it (Thai, Khmer, Hangul, ...).
 3. Shared scripts are decided among the languages that write them: Han by hanzidentifier
    (Traditional or Simplified), Devanagari (hi/ne) and Arabic (ur/fa) by pycld2 when it is
@@ -26,12 +28,14 @@ import pycld2
 
 from bot.langid.linear_model import ScriptLanguageModel
 from bot.langid.markers import marked_languages
-from bot.langid.scripts import SINGLE_LANGUAGE_SCRIPTS, script_counts
+from bot.langid.scripts import SINGLE_LANGUAGE_SCRIPTS, script_counts, script_of
 
 #: Letters needed before a detection counts as fully confident.
 CONFIDENT_LETTERS = 15
 #: Letters of a non-Latin script that make it, not the Latin around it, decide the language.
 MIN_NATIVE_LETTERS = 2
+#: How much a native digit counts next to a letter: it tells the keyboard, not the words.
+NATIVE_DIGIT_WEIGHT = 0.5
 
 #: Contract languages written in each shared script (romanized text counts as Latin).
 SHARED_SCRIPTS: Dict[str, tuple] = {
@@ -113,7 +117,7 @@ class LanguageDetector:
         counts = script_counts(letters_text)
         letters = sum(counts.values())
         if not letters:
-            return Detection(self._default, 0.0)
+            return self._by_native_digits(text)
         script, count = _deciding_script(counts)
         share = count / letters
         length_factor = min(1.0, letters / CONFIDENT_LETTERS)
@@ -127,6 +131,19 @@ class LanguageDetector:
                 language = max(marked, key=lambda code: marked[code])
                 probability = max(probability, 0.5)
         return Detection(language, round(probability * share * length_factor, 3))
+
+    def _by_native_digits(self, text: str) -> Detection:
+        """A message with no letters: its digits' script if they are not ASCII, else the default."""
+        counts = Counter(script_of(ch) for ch in text if ch.isdecimal() and not ch.isascii())
+        counts.pop(None, None)
+        if not counts:
+            return Detection(self._default, 0.0)
+        script, count = counts.most_common(1)[0]
+        confidence = round(min(1.0, count / CONFIDENT_LETTERS) * NATIVE_DIGIT_WEIGHT, 3)
+        if script in SINGLE_LANGUAGE_SCRIPTS:
+            return Detection(SINGLE_LANGUAGE_SCRIPTS[script], confidence)
+        probabilities = self._among(text, script)
+        return Detection(max(probabilities.items(), key=lambda item: item[1])[0], confidence)
 
 
 def _deciding_script(counts: Counter) -> Tuple[str, int]:

@@ -88,6 +88,15 @@ def test_text_without_letters_gets_the_default_with_no_confidence(detector, text
     assert detector.detect(text).confidence == 0.0
 
 
+@pytest.mark.parametrize(
+    ("text", "language"), [("২", "bn"), ("PCC-৬১৭৪০২", "bn"), ("២", "km"), ("๓/๕", "th"), ("໔", "lo")]
+)
+def test_digits_of_a_scripts_own_tell_its_language_with_little_confidence(detector, text, language):
+    detection = detector.detect(text)
+    assert detection.language == language
+    assert 0.0 < detection.confidence < 0.3
+
+
 def test_short_messages_are_less_certain_than_long_ones(detector):
     assert detector.detect("ok").confidence < 0.3
     short, long = detector.detect("ขอบคุณ"), detector.detect("ทำหนังสือเดินทางต้องใช้เอกสารอะไรบ้างครับ")
