@@ -41,6 +41,29 @@ def test_unsure_detection_keeps_the_language_in_use():
     )
 
 
+@pytest.mark.parametrize(
+    ("current", "detected", "text"),
+    [
+        ("ur", "hi", "kitna intezar karna parega bhai"),
+        ("hi", "ur", "nahi bhai, zaroorat nahi hai abhi"),
+    ],
+)
+def test_romanized_hindi_and_urdu_do_not_switch_into_each_other(current, detected, text):
+    assert choose_language(signals(current=current, text=text, detected=detected, confidence=0.97)) == current
+
+
+@pytest.mark.parametrize(
+    ("current", "detected", "text"),
+    [
+        ("ur", "hi", "मुझे पासपोर्ट बनवाना है, क्या करना होगा"),
+        ("hi", "ur", "مجھے پاسپورٹ بنوانا ہے، کیا کرنا ہوگا"),
+        ("en", "ur", "mujhe passport banwana hai kya karna hoga"),
+    ],
+)
+def test_hindi_and_urdu_in_their_own_scripts_or_from_another_language_still_switch(current, detected, text):
+    assert choose_language(signals(current=current, text=text, detected=detected, confidence=0.97)) == detected
+
+
 def test_picker_changed_in_the_widget_switches_but_an_unchanged_picker_does_not_block_detection():
     assert choose_language(signals(current="en", picker="ko", text="hi")) == "ko"
     long_thai = "ทำหนังสือเดินทางต้องใช้เอกสารอะไรบ้างครับ"
