@@ -5,7 +5,9 @@ baselines (benchmarks/configs: the pipeline `rasa init` writes; a character n-gr
 without dense features). Parses the held-out set (tests/nlu/<lang>.yml and the romanized
 or code-mixed slices tests/nlu/<lang>-<slice>.yml, never trained on) and prints, per
 language and slice: intent accuracy, macro F1, service-entity accuracy, reference-number
-accuracy and language-identification accuracy (all messages, and those of 3+ words);
+accuracy and language-identification accuracy (all messages, and those of 3+ words), and
+how often the conversation stays in the citizen's language when the message arrives in a
+conversation already in it (the language policy's answer: the language the reply uses);
 then training time, parse latency p50/p95 and resident memory of our model.
 
 Usage: .venv/bin/python benchmarks/nlu_languages.py [--only ours] [--out results/nlu_languages]
@@ -34,7 +36,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 from rasa.shared.nlu.training_data.loading import load_data  # noqa: E402
 
 from bot.applications.reference import find_reference  # noqa: E402
-from bot.dialogue.language_policy import word_count  # noqa: E402
+from bot.dialogue.language_policy import LanguageSignals, choose_language, word_count  # noqa: E402
 
 CONFIGS = {
     "ours": ROOT / "config.yml",
@@ -127,6 +129,10 @@ async def evaluate(model: Path, sets: Dict[str, List[Example]]) -> Tuple[Dict[st
                 rows["lang"].append(hit)
                 if word_count(example["text"]) >= 3:
                     rows["lang3"].append(hit)
+                signals = LanguageSignals(
+                    example["language"], example["text"], parsed["language"], parsed.get("language_confidence", 0.0)
+                )
+                rows["kept"].append(choose_language(signals) == example["language"])
         results[label] = {
             "n": len(examples),
             "intent": _share([g == p for g, p in zip(rows["gold"], rows["pred"], strict=True)]),
@@ -135,6 +141,7 @@ async def evaluate(model: Path, sets: Dict[str, List[Example]]) -> Tuple[Dict[st
             "reference": _share(rows["reference"]),
             "language": _share(rows["lang"]),
             "language_3_words": _share(rows["lang3"]),
+            "language_kept": _share(rows["kept"]),
         }
     return results, latencies
 
@@ -145,11 +152,14 @@ def _fmt(value: float | None) -> str:
 
 def print_table(name: str, results: Dict[str, Dict[str, Any]]) -> None:
     print(f"\n== {name}")
-    print(f"{'set':<12} {'n':>4} {'intent':>6} {'macroF1':>7} {'service':>7} {'ref':>6} {'lang':>6} {'lang3+':>6}")
+    print(
+        f"{'set':<12} {'n':>4} {'intent':>6} {'macroF1':>7} {'service':>7} {'ref':>6} {'lang':>6} {'lang3+':>6} {'kept':>6}"
+    )
     for label, r in results.items():
         print(
             f"{label:<12} {r['n']:>4} {_fmt(r['intent']):>6} {_fmt(r['macro_f1']):>7} {_fmt(r['service']):>7} "
-            f"{_fmt(r['reference']):>6} {_fmt(r['language']):>6} {_fmt(r['language_3_words']):>6}"
+            f"{_fmt(r['reference']):>6} {_fmt(r['language']):>6} {_fmt(r['language_3_words']):>6} "
+            f"{_fmt(r['language_kept']):>6}"
         )
     native = [r for label, r in results.items() if "-" not in label or label.startswith("zh-")]
     intents = [r["intent"] for r in native]
@@ -163,7 +173,8 @@ def print_table(name: str, results: Dict[str, Dict[str, Any]]) -> None:
 
     print(
         f"{'ALL':<12} {total:>4} {_fmt(pooled('intent')):>6} {'':>7} {_fmt(pooled('service')):>7} "
-        f"{_fmt(pooled('reference')):>6} {_fmt(pooled('language')):>6} {_fmt(pooled('language_3_words')):>6}"
+        f"{_fmt(pooled('reference')):>6} {_fmt(pooled('language')):>6} {_fmt(pooled('language_3_words')):>6} "
+        f"{_fmt(pooled('language_kept')):>6}"
     )
 
 
