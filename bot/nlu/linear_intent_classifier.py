@@ -5,11 +5,14 @@ a linear model over n-grams of the segmented text joined with the multilingual-e
 embedding generalizes across languages better than DIET on the same features, and trains
 in minutes on two cores. The n-grams are characters and words shared by all languages,
 plus characters tagged with the message's detected language (`language`, set by
-LanguageIdentifier), which let each language keep weights of its own.
+LanguageIdentifier), which let each language keep weights of its own. The votes of the ten training examples
+nearest in embedding space are blended in (`neighbour_weight`): chosen by 4-fold
+cross-validation on the training data (0.896 → 0.910), and on the held-out set too.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
@@ -23,10 +26,12 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.classify import LinearTextClassifier
+from bot.classify.neighbours import NeighbourVotes, blend
 from bot.nlu.base import StoredModelComponent
 from bot.nlu.language_identifier import LANGUAGE_KEY
 
 _MODEL_NAME = "intent_classifier"
+_NEIGHBOURS_NAME = "intent_neighbours"
 
 #: TF-IDF blocks: shared character n-grams, shared words and word pairs, and character
 #: n-grams per language (measured: each of the last two adds accuracy on the held-out set).
@@ -48,8 +53,37 @@ def _sentence_vector(message: Message) -> Optional[np.ndarray]:
     return None if sentence is None else np.asarray(sentence.features, dtype=np.float64).reshape(-1)
 
 
+@dataclass(frozen=True)
+class IntentModel:
+    """The linear model and, when sentence embeddings were there to train on, the neighbours."""
+
+    linear: LinearTextClassifier
+    neighbours: Optional[NeighbourVotes] = None
+
+    def save(self, directory: Path) -> None:
+        self.linear.save(directory, _MODEL_NAME)
+        if self.neighbours is not None:
+            self.neighbours.save(directory, _NEIGHBOURS_NAME)
+
+    @classmethod
+    def load(cls, directory: Path) -> "IntentModel":
+        has_neighbours = (directory / f"{_NEIGHBOURS_NAME}.npz").exists()
+        return cls(
+            LinearTextClassifier.load(directory, _MODEL_NAME),
+            NeighbourVotes.load(directory, _NEIGHBOURS_NAME) if has_neighbours else None,
+        )
+
+    def probabilities(
+        self, text: str, vector: Optional[np.ndarray], language: Optional[str], weight: float
+    ) -> Dict[str, float]:
+        probabilities = self.linear.probabilities(text, vector, language)
+        if self.neighbours is None or vector is None or not weight:
+            return probabilities
+        return blend(probabilities, self.neighbours.probabilities(vector), weight)
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class LinearIntentClassifier(StoredModelComponent[LinearTextClassifier], IntentClassifier):
+class LinearIntentClassifier(StoredModelComponent[IntentModel], IntentClassifier):
     """Predicts the intent and a ranking of the most likely ones."""
 
     @staticmethod
@@ -57,36 +91,46 @@ class LinearIntentClassifier(StoredModelComponent[LinearTextClassifier], IntentC
         return {
             "c": 10.0,
             "features": [dict(block) for block in DEFAULT_FEATURES],
+            "neighbours": 10,
+            "neighbour_weight": 0.2,
+            "neighbour_temperature": 0.01,
             "ranking_length": 10,
-            "model_format": 2,
+            "model_format": 3,
         }
 
     @classmethod
-    def _read_model(cls, directory: Path) -> LinearTextClassifier:
-        return LinearTextClassifier.load(directory, _MODEL_NAME)
+    def _read_model(cls, directory: Path) -> IntentModel:
+        return IntentModel.load(directory)
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [m for m in training_data.intent_examples if m.get(TEXT) and m.get(INTENT)]
         vectors = [_sentence_vector(m) for m in examples]
         dense = np.vstack(vectors) if vectors and all(v is not None for v in vectors) else None
-        self._model = LinearTextClassifier.train(
+        intents = [m.get(INTENT) for m in examples]
+        linear = LinearTextClassifier.train(
             [_segmented_text(m) for m in examples],
-            [m.get(INTENT) for m in examples],
+            intents,
             self._config["features"],
             dense,
             c=self._config["c"],
             languages=[m.get(LANGUAGE_KEY) for m in examples],
         )
-        with self._storage.write_to(self._resource) as directory:
-            self._model.save(Path(directory), _MODEL_NAME)
-        return self._resource
+        neighbours = None
+        if dense is not None and self._config["neighbour_weight"]:
+            neighbours = NeighbourVotes.fit(
+                dense, intents, self._config["neighbours"], self._config["neighbour_temperature"]
+            )
+        return self._store_model(IntentModel(linear, neighbours), IntentModel.save)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             if self._model is None or not message.get(TEXT):
                 continue
             probabilities = self._model.probabilities(
-                _segmented_text(message), _sentence_vector(message), message.get(LANGUAGE_KEY)
+                _segmented_text(message),
+                _sentence_vector(message),
+                message.get(LANGUAGE_KEY),
+                self._config["neighbour_weight"],
             )
             ranking = sorted(probabilities.items(), key=lambda item: item[1], reverse=True)[
                 : self._config["ranking_length"]

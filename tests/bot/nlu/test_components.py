@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -125,10 +127,11 @@ def test_several_words_never_seen_in_training_lose_their_intent_confidence(tmp_p
     assert short.get("intent") == known.get("intent") == thai.get("intent") == with_entity.get("intent") == intent
 
 
-def _trained_intent_classifier(tmp_path, examples) -> LinearIntentClassifier:
+def _trained_intent_classifier(tmp_path, examples, **config_overrides) -> LinearIntentClassifier:
     """Trained on `examples`, then loaded back from the model storage, as Rasa does."""
     storage, resource = LocalModelStorage(tmp_path), Resource("intents")
-    context, config = ExecutionContext(GraphSchema({}), "test"), LinearIntentClassifier.get_default_config()
+    context = ExecutionContext(GraphSchema({}), "test")
+    config = {**LinearIntentClassifier.get_default_config(), **config_overrides}
     LinearIntentClassifier.create(config, storage, resource, context).train(TrainingData(training_examples=examples))
     return LinearIntentClassifier.load(config, storage, resource, context)
 
@@ -164,3 +167,27 @@ def test_linear_intent_classifier_learns_what_a_word_means_in_each_language(tmp_
     malay, turkish = loaded.process([_message("sama", language="ms"), _message("sama", language="tr")])
     assert malay.get("intent")["name"] == "affirm"
     assert turkish.get("intent")["name"] == "goodbye"
+
+
+def _with_sentence_vector(message: Message, vector) -> Message:
+    message.add_features(Features(np.array([vector], dtype=np.float64), "sentence", "text", "test"))
+    return message
+
+
+def test_linear_intent_classifier_blends_in_the_votes_of_the_nearest_training_examples(tmp_path):
+    # Words say nothing here ("zzz"); the sentence vector sits among the fee questions.
+    rows = [("how much", [1.0, 0.0]), ("the fee", [0.9, 0.1]), ("cost", [0.95, 0.05])]
+    rows += [("hello", [0.0, 1.0]), ("hi", [0.1, 0.9]), ("morning", [0.05, 0.95])]
+    examples = [
+        _with_sentence_vector(Message(data={"text": t, "intent": "ask_fees" if v[0] > 0.5 else "greet"}), v)
+        for t, v in rows
+    ]
+    (tmp_path / "without").mkdir()
+    (tmp_path / "with").mkdir()
+    without = _trained_intent_classifier(tmp_path / "without", examples, neighbour_weight=0.0)
+    blended = _trained_intent_classifier(tmp_path / "with", examples, neighbour_weight=0.5)
+    query = [0.97, 0.03]
+    [plain] = without.process([_with_sentence_vector(_message("zzz"), query)])
+    [mixed] = blended.process([_with_sentence_vector(_message("zzz"), query)])
+    assert mixed.get("intent")["name"] == "ask_fees"
+    assert mixed.get("intent")["confidence"] > plain.get("intent")["confidence"]
