@@ -6,8 +6,8 @@ and hyphens alike and makes apostrophes optional. A name must start a word (the 
 before it is not a letter, mark or digit of a spaced script); names of four characters or
 more may carry suffixes, since many contract languages attach case endings and
 postpositions (Turkish "pasaportumu", Nepali "राहदानीको", Korean "여권을"); Latin names
-shorter than that must end the word ("ic" is not "icon"), names in other scripts never
-need to. In scripts written without spaces (Thai, Lao,
+whose last word is shorter than that must end the word ("ic" is not "icon", Indonesian
+"sim c" is not "sim card"), names in other scripts never need to. In scripts written without spaces (Thai, Lao,
 Khmer, Chinese, Japanese) names match anywhere.
 """
 
@@ -33,7 +33,7 @@ def _written_without_spaces(term: str) -> bool:
     return any(low <= ord(char) <= high for char in term for low, high in _NO_SPACE_SCRIPTS)
 
 
-#: Latin-script names at least this long (letters, without spaces) may carry suffixes.
+#: Latin-script names whose last word is at least this long (letters) may carry suffixes.
 MIN_SUFFIXED_LENGTH = 4
 #: A letter, mark or digit of a script written with spaces (where words have boundaries).
 _SPACED_WORD_CHAR = r"[[\p{L}\p{M}\p{N}]--[\p{Thai}\p{Lao}\p{Khmer}\p{Han}\p{Hiragana}\p{Katakana}]]"
@@ -103,7 +103,8 @@ class Gazetteer:
 
         def spaced_pattern(term: str) -> str:
             latin = all(ord(char) < 0x250 for char in term)
-            ending = _END if latin and len(_squash_name(term)) < MIN_SUFFIXED_LENGTH else ""
+            last_word = term.split()[-1]  # a suffix attaches to it: "sim c" is not "sim card"
+            ending = _END if latin and len(_squash_name(last_word)) < MIN_SUFFIXED_LENGTH else ""
             return _term_pattern(term) + ending
 
         alternatives = []

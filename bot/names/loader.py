@@ -2,13 +2,17 @@
 
 Each file lists, for every service id, the names citizens writing that language use for
 it (native words, loanwords, romanized forms, common misspellings), and for every
-contract language code the names they use for that language.
+contract language code the names they use for that language. Optionally, `not_names`:
+ordinary words of the language that another language's file lists as a service name
+(Vietnamese "ntn" is "như thế nào", "how", and Urdu's National Tax Number; "sim" is a SIM
+card in English and Indonesian's driving licence), so that in a message in this language
+they are not taken for the service.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, FrozenSet, List
 
 from pydantic import BaseModel, Extra, conlist, constr
 
@@ -26,6 +30,7 @@ class NameFile(BaseModel):
     language: str
     services: Dict[str, conlist(Name, min_items=1)]
     languages: Dict[str, conlist(Name, min_items=1)]
+    not_names: List[Name] = []
 
     class Config:
         extra = Extra.forbid
@@ -57,7 +62,23 @@ def load_names(names_dir: Path) -> NameFiles:
     files = {path.stem: load_name_file(path) for path in sorted(names_dir.glob("*.yml"))}
     if "en" not in files:
         raise ContentError(str(names_dir / "en.yml"), "(file)", "the source language file is missing")
+    for language, file in files.items():
+        others = {
+            _folded(term) for other, f in files.items() if other != language for t in f.services.values() for term in t
+        }
+        for word in file.not_names:
+            if _folded(word) not in others:
+                raise ContentError(str(names_dir / f"{language}.yml"), f"not_names.{word}", "no other file lists it")
     return files
+
+
+def _folded(term: str) -> str:
+    return " ".join(term.casefold().split())
+
+
+def not_service_names(names: NameFiles) -> Dict[str, FrozenSet[str]]:
+    """Language → the words that, in a message in that language, are not service names."""
+    return {language: frozenset(_folded(word) for word in file.not_names) for language, file in names.items()}
 
 
 def service_terms(names: NameFiles) -> Dict[str, str]:

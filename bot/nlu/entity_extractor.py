@@ -5,7 +5,9 @@ names and autonyms), languages only in change_language messages since many langu
 names are everyday words elsewhere (Filipino "hindi" is "no"); reference_number and
 rating: fixed patterns, and no name is taken from inside a reference ("TAX-250331"). Values are
 already normalized (service ids, language codes, `PSP-204811`, "4"), so no synonym
-mapping is needed after this component.
+mapping is needed after this component. A service name that is an ordinary word in the
+message's language (its names file's `not_names`: Vietnamese "ntn", English "sim") is
+left out.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.entities import EntityMatch, Gazetteer, find_ratings, find_references
 from bot.names import load_names
-from bot.names.loader import language_terms, service_terms
+from bot.names.loader import language_terms, not_service_names, service_terms
 from bot.nlu.base import ConfiguredComponent
+from bot.nlu.language_identifier import LANGUAGE_KEY
 from bot.settings import load_settings
 
 #: Language names are entities only where the citizen asks to switch language.
@@ -42,12 +45,13 @@ class CitizenEntityExtractor(ConfiguredComponent, EntityExtractorMixin):
         names = load_names(Path(configured) if configured else load_settings().names_dir)
         self._services = Gazetteer(service_terms(names))
         self._languages = Gazetteer(language_terms(names))
+        self._not_services = not_service_names(names)
 
     @property
     def name(self) -> Text:  # type: ignore[override]
         return self.__class__.__name__
 
-    def _entities(self, text: str, intent: Optional[str]) -> List[Dict[str, Any]]:
+    def _entities(self, text: str, intent: Optional[str], language: Optional[str]) -> List[Dict[str, Any]]:
         references = find_references(text)
         taken = [(m.start, m.end) for m in references]
 
@@ -55,7 +59,12 @@ class CitizenEntityExtractor(ConfiguredComponent, EntityExtractorMixin):
             return not any(start < match.end and match.start < end for start, end in taken)
 
         found: List[tuple] = [("reference_number", m) for m in references]
-        found += [("service", m) for m in self._services.find(text) if free(m)]
+        ordinary = self._not_services.get(language or "", frozenset())
+        found += [
+            ("service", m)
+            for m in self._services.find(text)
+            if free(m) and " ".join(m.text.casefold().split()) not in ordinary
+        ]
         if intent == LANGUAGE_INTENT:  # "hindi po" (Filipino "no") is not a request for Hindi
             found += [("language", m) for m in self._languages.find(text) if free(m)]
         found += [("rating", m) for m in find_ratings(text) if free(m)]
@@ -74,6 +83,7 @@ class CitizenEntityExtractor(ConfiguredComponent, EntityExtractorMixin):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            entities = self._entities(text, (message.get(INTENT) or {}).get(INTENT_NAME_KEY))
+            intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            entities = self._entities(text, intent, message.get(LANGUAGE_KEY))
             message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
         return messages

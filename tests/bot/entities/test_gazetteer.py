@@ -29,3 +29,11 @@ def test_names_match_inside_text_of_scripts_written_without_spaces():
 
 def test_empty_gazetteer_finds_nothing():
     assert Gazetteer({}).find("passport") == []
+
+
+def test_a_name_ending_in_a_short_word_must_end_there():
+    # Indonesian "SIM C" (a motorcycle licence) is not the start of a "sim card".
+    gazetteer = Gazetteer({"sim c": "driving_license", "pass port": "passport"})
+    assert gazetteer.find("my sim card is blocked") == []
+    assert [m.text for m in gazetteer.find("bikin SIM C di mana")] == ["SIM C"]
+    assert [m.text for m in gazetteer.find("pasaport pass portumu")] == ["pass port"]

@@ -80,6 +80,21 @@ def test_names_inside_a_reference_are_not_services():
     assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("reference_number", "TAX-250331")]
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "services"),
+    [
+        ("làm hộ chiếu ntn ạ", "vi", ["passport"]),  # "ntn": "như thế nào", how
+        ("NTN kaise banwaun", "ur", ["tax_return"]),  # National Tax Number
+        ("my sim card was blocked", "en", []),
+        ("mua sim ở đâu", "vi", []),
+        ("perpanjang SIM di mana", "id", ["driving_license"]),
+    ],
+)
+def test_a_name_that_is_an_ordinary_word_in_the_messages_language_is_not_a_service(text, language, services):
+    [message] = CitizenEntityExtractor({"names_dir": None}).process([_message(text, language=language)])
+    assert [e["value"] for e in message.get("entities") if e["entity"] == "service"] == services
+
+
 def test_digits_of_a_reference_are_not_mistaken_for_a_rating():
     [message] = CitizenEntityExtractor({"names_dir": None}).process([_message("ref: PSP-204811 - 5")])
     assert [(e["entity"], e["value"]) for e in message.get("entities")] == [
