@@ -11,6 +11,7 @@ from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu.bare_reference_classifier import BareReferenceClassifier
 from bot.nlu.entity_extractor import CitizenEntityExtractor
 from bot.nlu.language_identifier import LanguageIdentifier
 from bot.nlu.linear_intent_classifier import LinearIntentClassifier
@@ -111,6 +112,19 @@ def test_messages_without_words_become_nlu_fallback_and_others_are_untouched():
     )
     assert empty.get("intent")["name"] == emoji.get("intent")["name"] == "nlu_fallback"
     assert words.get("intent") == intent
+
+
+def test_a_message_that_is_only_a_reference_number_is_inform_whatever_the_classifier_guessed():
+    classifier = BareReferenceClassifier({})
+    guess = {"name": "nlu_fallback", "confidence": 0.3}
+    messages = [
+        _message(text, intent=guess)
+        for text in ("BRC-118302", "  pcc 550913. ", "ref: PSP-204811", "PSP-۲۰۴۸۱۱", "BRC-118302 ready?")
+    ]
+    bare, spaced, labelled, persian_digits, question = classifier.process(messages)
+    assert bare.get("intent") == {"name": "inform", "confidence": 1.0}
+    assert spaced.get("intent")["name"] == persian_digits.get("intent")["name"] == "inform"
+    assert labelled.get("intent") == question.get("intent") == guess
 
 
 def _tokenized(text: str, **data) -> Message:
