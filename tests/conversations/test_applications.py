@@ -28,6 +28,11 @@ async def test_ready_for_collection_says_where_to_collect(citizen: Citizen):
     assert "Central Civil Registry" in texts[0]
 
 
+async def test_a_number_sent_alone_is_looked_up_whatever_its_digits(citizen: Citizen):
+    texts = await citizen.texts("BRC-118302")
+    assert texts[0].startswith("I couldn't find an application with the reference BRC-118302.")
+
+
 async def test_rejected_application_gives_the_reason_and_an_officer_button(citizen: Citizen):
     [reply] = await citizen.say("check status of BUS-781200 please")
     assert "Reason: The proposed business name is already registered." in reply["text"]
