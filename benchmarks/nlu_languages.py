@@ -5,10 +5,12 @@ baselines (benchmarks/configs: the pipeline `rasa init` writes; a character n-gr
 without dense features). Parses the held-out set (tests/nlu/<lang>.yml and the romanized
 or code-mixed slices tests/nlu/<lang>-<slice>.yml, never trained on) and prints, per
 language and slice: intent accuracy, macro F1, service-entity accuracy, reference-number
-accuracy and language-identification accuracy (all messages, and those of 3+ words), and
-how often the conversation stays in the citizen's language when the message arrives in a
+accuracy and language-identification accuracy (all messages, and those of 3+ words;
+against the language a message is written in, which tests/nlu_text_languages.yml gives
+where it is not its set's), and how often the conversation stays in the citizen's language when the message arrives in a
 conversation already in it (the language policy's answer: the language the reply uses);
-then training time, parse latency p50/p95 and resident memory of our model.
+then training time, parse latency p50/p95 and resident memory of each. Parses are saved in
+--out, so --rescore can score them again without training.
 
 Usage: .venv/bin/python benchmarks/nlu_languages.py [--only ours] [--out results/nlu_languages]
        [--baseline-epochs 30] [--rescore]
